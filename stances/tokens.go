@@ -1,0 +1,98 @@
+package stances
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// tok is a word or punctuation mark of a sentence, with its byte offsets and a normal form that
+// makes phrases match however a text typesets them.
+type tok struct {
+	start, end int
+	raw        string
+	norm       string // lower case, abbreviation dots and possessives gone, light stemming
+	punct      bool
+}
+
+// tokenize splits s into words and punctuation. Hyphens split words ("U.S.-backed" is "us" and
+// "backed") so that a phrase inside a compound still matches.
+func tokenize(s string, base int) []tok {
+	var toks []tok
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += size
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j := i + size
+			for j < len(s) {
+				r2, sz := utf8.DecodeRuneInString(s[j:])
+				if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+					j += sz
+					continue
+				}
+				// A dot between letters belongs to an abbreviation (U.S., U.K.); an apostrophe
+				// followed by a letter to a contraction or possessive.
+				if (r2 == '.' || r2 == '\'' || r2 == '’') && j+sz < len(s) {
+					r3, _ := utf8.DecodeRuneInString(s[j+sz:])
+					if unicode.IsLetter(r3) && (r2 != '.' || j-i <= 2) {
+						j += sz
+						continue
+					}
+				}
+				if r2 == '.' && j-i == 1 { // the final dot of "U.S."
+					j += sz
+				}
+				break
+			}
+			raw := s[i:j]
+			toks = append(toks, tok{start: base + i, end: base + j, raw: raw, norm: normWord(raw)})
+			i = j
+		default:
+			toks = append(toks, tok{start: base + i, end: base + i + size, raw: s[i : i+size], norm: string(r), punct: true})
+			i += size
+		}
+	}
+	return toks
+}
+
+// normWord folds case, drops abbreviation dots and possessives, and strips common endings so
+// that "joining", "joins" and "joined" all read "join".
+func normWord(w string) string {
+	w = strings.ToLower(w)
+	w = strings.ReplaceAll(w, "’", "'")
+	w = strings.TrimSuffix(w, "'s")
+	w = strings.TrimSuffix(w, "'")
+	if strings.Contains(w, ".") {
+		w = strings.ReplaceAll(w, ".", "")
+	}
+	return stem(w)
+}
+
+func stem(w string) string {
+	switch {
+	case len(w) <= 3:
+		return w
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "ing") && len(w) >= 6:
+		return w[:len(w)-3]
+	case strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "xes"):
+		return w[:len(w)-2]
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us"):
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// normTokens is the normal form of a phrase as a list of words, punctuation dropped.
+func normTokens(s string) []string {
+	var out []string
+	for _, t := range tokenize(s, 0) {
+		if !t.punct {
+			out = append(out, t.norm)
+		}
+	}
+	return out
+}
