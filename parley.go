@@ -200,12 +200,6 @@ type Reference struct {
 	Date   string // "YYYY-MM-DD" or ""
 }
 
-// Story is a group of documents about one developing news story.
-type Story struct {
-	ID        string
-	Label     string
-	Documents []string
-}
 
 // SearchHit is one ranked result of a full-text search.
 type SearchHit struct {
@@ -234,6 +228,44 @@ type StoredQuote struct {
 	Source     string
 }
 
+// EventFilter narrows a listing of stored events; zero fields do not filter. Actor matches the
+// source or the target (a part of the name, or a code prefix such as USA or UKRGOV).
+type EventFilter struct {
+	Actor  string
+	PLOVER string
+	Source string
+	Since  string
+	Until  string
+	Limit  int
+}
+
+// StoredEvent is an event with the document it came from.
+type StoredEvent struct {
+	Event
+	DocumentID string
+	Source     string
+	Published  string
+}
+
+// StanceFilter narrows a listing of stored stances; zero fields do not filter.
+type StanceFilter struct {
+	Actor    string
+	Issue    string
+	Polarity string
+	Source   string
+	Since    string
+	Until    string
+	Limit    int
+}
+
+// StoredStance is a stance with the document it came from.
+type StoredStance struct {
+	Stance
+	DocumentID string
+	Source     string
+	Published  string
+}
+
 // Store keeps documents and their annotations. Every method is one transaction: a document is
 // stored whole or not at all, so a crash mid-ingest never leaves half a document behind.
 type Store interface {
@@ -256,6 +288,10 @@ type Store interface {
 	Search(ctx context.Context, query string, limit int) ([]SearchHit, error)
 	// Quotes lists stored quotes matching the filter.
 	Quotes(ctx context.Context, f QuoteFilter) ([]StoredQuote, error)
+	// Events lists stored events matching the filter, by date.
+	Events(ctx context.Context, f EventFilter) ([]StoredEvent, error)
+	// Stances lists stored stances matching the filter, by date.
+	Stances(ctx context.Context, f StanceFilter) ([]StoredStance, error)
 	// Count returns how many documents are stored.
 	Count(ctx context.Context) (int, error)
 	Close() error

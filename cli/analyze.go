@@ -22,12 +22,17 @@ A document that cannot be read is reported on standard error and the others go o
 status is then 1.`)
 	format := fs.String("format", "jsonl", "output format: jsonl, json or text")
 	workers := fs.Int("workers", 0, "documents analysed in parallel (default: one per core)")
+	an := analysisFlags(fs)
 	rest, err := parse(m, fs, args)
 	if err != nil {
 		return err
 	}
 	if len(rest) == 0 {
 		return usageErr("no input given")
+	}
+	p, err := m.newPipeline(an)
+	if err != nil {
+		return err
 	}
 	var write func(*pipeline.Item) error
 	out := bufio.NewWriterSize(m.Stdout, 1<<16)
@@ -47,7 +52,6 @@ status is then 1.`)
 		return usageErr("unknown format %q (want jsonl, json or text)", *format)
 	}
 
-	p := pipeline.Default()
 	p.Workers = *workers
 	failed := 0
 	err = p.Run(ctx, readInputs(ctx, m, rest), func(it pipeline.Item) error {

@@ -19,6 +19,7 @@ the same text comes from a new source (a copy elsewhere), the source is recorded
 document is stored in one transaction: a crash never leaves half a document behind.`)
 	db := dbFlag(fs)
 	workers := fs.Int("workers", 0, "documents analysed in parallel (default: one per core)")
+	an := analysisFlags(fs)
 	rest, err := parse(m, fs, args)
 	if err != nil {
 		return err
@@ -26,13 +27,16 @@ document is stored in one transaction: a crash never leaves half a document behi
 	if len(rest) == 0 {
 		return usageErr("no input given")
 	}
+	p, err := m.newPipeline(an)
+	if err != nil {
+		return err
+	}
 	store, err := m.openStore(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
 
-	p := pipeline.Default()
 	p.Workers = *workers
 	p.SkipAfter = pipeline.StagePrepare
 	p.Skip = func(d *parley.Document) bool {

@@ -50,6 +50,9 @@ func commands() []entry {
 		{"search", "full-text search over stored documents and quotes", func() command { return &searchCommand{} }},
 		{"show", "show one stored document with its annotations", func() command { return &showCommand{} }},
 		{"quotes", "list stored quotes by speaker, words, date and source", func() command { return &quotesCommand{} }},
+		{"events", "list stored events by actor, type, date and source", func() command { return &eventsCommand{} }},
+		{"stances", "list stored stances by actor, issue, date and source", func() command { return &stancesCommand{} }},
+		{"timeline", "events, stances and quotes of the store in date order", func() command { return &timelineCommand{} }},
 		{"export", "export stored documents, quotes, events or stances", func() command { return &exportCommand{} }},
 		{"version", "print the version", func() command { return &versionCommand{} }},
 	}

@@ -37,7 +37,7 @@ func polnear(b *testing.B) ([]string, []string, int64) {
 // MB/s of input text.
 func BenchmarkPipeline(b *testing.B) {
 	files, texts, total := polnear(b)
-	p := Default()
+	p := Default(Options{})
 	b.SetBytes(total)
 	b.ResetTimer()
 	for b.Loop() {

@@ -6,6 +6,7 @@ import (
 	"github.com/parleynews/parley"
 	"github.com/parleynews/parley/extract"
 	"github.com/parleynews/parley/segment"
+	"github.com/parleynews/parley/stances"
 )
 
 // Stage names, in the order Default runs them.
@@ -14,12 +15,20 @@ const (
 	StageSegment = "segment"
 )
 
-// Default returns the full analysis pipeline. Stages that later capabilities add (cleaning,
-// actors, quotes, events, stances) slot in after segmentation.
-func Default() *Pipeline {
+// Options configure the analysis. The zero value is a sensible default.
+type Options struct {
+	// Profile is the tracking profile whose issues stances are read on; nil derives issues
+	// from the text.
+	Profile *stances.Profile
+}
+
+// Default returns the full analysis pipeline, in order: the text is prepared and segmented,
+// cleaned, its actors found, then what they said, did and stand for.
+func Default(opt Options) *Pipeline {
 	return &Pipeline{Stages: []Stage{
 		StageFunc{StagePrepare, prepare},
 		StageFunc{StageSegment, segmentStage},
+		stances.New(opt.Profile),
 	}}
 }
 

@@ -36,6 +36,8 @@ func Run(t *testing.T, open func(t *testing.T) parley.Store) {
 	t.Run("DocumentLookup", func(t *testing.T) { testDocumentLookup(t, open(t)) })
 	t.Run("HasDocument", func(t *testing.T) { testHasDocument(t, open(t)) })
 	t.Run("Sources", func(t *testing.T) { testSources(t, open(t)) })
+	t.Run("Events", func(t *testing.T) { testEvents(t, open(t)) })
+	t.Run("Stances", func(t *testing.T) { testStances(t, open(t)) })
 	t.Run("Count", func(t *testing.T) { testCount(t, open(t)) })
 	t.Run("DocumentsOrder", func(t *testing.T) { testDocumentsOrder(t, open(t)) })
 	t.Run("DocumentsStop", func(t *testing.T) { testDocumentsStop(t, open(t)) })
@@ -565,5 +567,78 @@ func testSources(t *testing.T, s parley.Store) {
 	}
 	if n, err := s.Count(ctx); err != nil || n != 1 {
 		t.Errorf("Count = %d, %v; a source is not a document", n, err)
+	}
+}
+
+func testEvents(t *testing.T, s parley.Store) {
+	d := Rich()
+	put(t, s, d)
+	ctx := t.Context()
+	tests := []struct {
+		name string
+		f    parley.EventFilter
+		want []string // CAMEO codes in order
+	}{
+		{"all, dated first", parley.EventFilter{}, []string{"051", "111", "1312"}},
+		{"actor by name part", parley.EventFilter{Actor: "grassley"}, []string{"111", "1312"}},
+		{"actor as target", parley.EventFilter{Actor: "state dep"}, []string{"051", "111", "1312"}},
+		{"actor by code prefix", parley.EventFilter{Actor: "USALEG"}, []string{"111", "1312"}},
+		{"plover", parley.EventFilter{PLOVER: "threaten"}, []string{"1312"}},
+		{"since: undated events take their document's date", parley.EventFilter{Since: "2015-07"}, []string{"111", "1312"}},
+		{"since after all", parley.EventFilter{Since: "2015-07-02"}, nil},
+		{"until", parley.EventFilter{Until: "2015-06-30"}, []string{"051"}},
+		{"source", parley.EventFilter{Source: "nowhere"}, nil},
+		{"limit", parley.EventFilter{Limit: 1}, []string{"051"}},
+	}
+	for _, tc := range tests {
+		got, err := s.Events(ctx, tc.f)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		var codes []string
+		for _, e := range got {
+			codes = append(codes, e.CAMEO)
+			if e.DocumentID != d.ID || e.Source != d.Source {
+				t.Errorf("%s: event without its document: %+v", tc.name, e)
+			}
+		}
+		if strings.Join(codes, ",") != strings.Join(tc.want, ",") {
+			t.Errorf("%s: got %v, want %v", tc.name, codes, tc.want)
+		}
+	}
+	if _, err := s.Events(ctx, parley.EventFilter{Since: "yesterday"}); parley.ErrorCode(err) != parley.EINVALID {
+		t.Errorf("a bad date: %v, want EINVALID", err)
+	}
+}
+
+func testStances(t *testing.T, s parley.Store) {
+	d := Rich()
+	put(t, s, d)
+	ctx := t.Context()
+	tests := []struct {
+		name string
+		f    parley.StanceFilter
+		want []string // actor/polarity in order
+	}{
+		{"all", parley.StanceFilter{}, []string{"Chuck Grassley/oppose", "Hillary Clinton/support"}},
+		{"issue", parley.StanceFilter{Issue: "email-release", Polarity: "support"}, []string{"Hillary Clinton/support"}},
+		{"other issue", parley.StanceFilter{Issue: "taxes"}, nil},
+		{"actor", parley.StanceFilter{Actor: "clinton"}, []string{"Hillary Clinton/support"}},
+		{"code", parley.StanceFilter{Actor: "USA"}, []string{"Chuck Grassley/oppose", "Hillary Clinton/support"}},
+		{"since", parley.StanceFilter{Since: "2015-07-01"}, []string{"Chuck Grassley/oppose", "Hillary Clinton/support"}},
+		{"until before all", parley.StanceFilter{Until: "2015-06"}, nil},
+	}
+	for _, tc := range tests {
+		got, err := s.Stances(ctx, tc.f)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		var out []string
+		for _, st := range got {
+			out = append(out, st.Actor.Name+"/"+st.Polarity)
+		}
+		if strings.Join(out, ",") != strings.Join(tc.want, ",") {
+			t.Errorf("%s: got %v, want %v", tc.name, out, tc.want)
+		}
 	}
 }

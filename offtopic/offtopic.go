@@ -1,0 +1,281 @@
+// Package offtopic finds paragraphs that belong to another story: the Gaza update or the
+// business brief pasted into a Ukraine article. A paragraph is judged by its coherence with the
+// rest of the document: whether the people, places and organisations it names, and the words
+// it uses, occur anywhere else in it. Off-topic paragraphs are listed in Removed with reason
+// "off-topic" and flagged; their facts stay in the record but belong to no story.
+package offtopic
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parleynews/parley"
+)
+
+// Stage is the off-topic stage of the pipeline; it holds no state and is safe for concurrent
+// use.
+type Stage struct{}
+
+func New() *Stage { return &Stage{} }
+
+func (*Stage) Name() string { return "offtopic" }
+
+// para is one paragraph's evidence.
+type para struct {
+	span     parley.Span
+	entities map[string]int // named things: capitalised words not at a sentence start, and actor codes
+	words    map[string]int // content words, stemmed
+	marker   bool           // opens with "In other news" and the like
+	nEntity  int
+	nWords   int
+}
+
+// Process marks off-topic paragraphs. It needs paragraphs (from segmentation) and uses actors
+// when the actors stage has run.
+func (s *Stage) Process(_ context.Context, doc *parley.Document) error {
+	var skip []parley.Span
+	for _, r := range doc.Removed {
+		skip = append(skip, r.Span)
+	}
+	var paras []*para
+	for _, p := range doc.Paragraphs {
+		if covered(p, skip) {
+			continue
+		}
+		paras = append(paras, read(doc, p))
+	}
+	if len(paras) < 3 {
+		return nil // too little of a document to have a centre
+	}
+	// Document frequency of each entity and word across paragraphs: what the rest of the
+	// document talks about.
+	entDF, wordDF := map[string]int{}, map[string]int{}
+	for _, p := range paras {
+		for e := range p.entities {
+			entDF[e]++
+		}
+		for w := range p.words {
+			wordDF[w]++
+		}
+	}
+	restCodes := func(p *para) bool {
+		for e := range entDF {
+			if strings.HasPrefix(e, "code:") && entDF[e]-p.entities[e] > 0 {
+				return true
+			}
+		}
+		return false
+	}
+	for i, p := range paras {
+		if i == 0 {
+			continue // the title or lead defines the story; it cannot be off it
+		}
+		entShared, wordShared, codes, codesShared := 0, 0, 0, 0
+		for e, n := range p.entities {
+			if entDF[e] > 1 {
+				entShared += n
+			}
+			if strings.HasPrefix(e, "code:") {
+				codes++
+				if entDF[e] > 1 {
+					codesShared++
+				}
+			}
+		}
+		for w, n := range p.words {
+			if wordDF[w] > 1 {
+				wordShared += n
+			}
+		}
+		wordCover := ratio(wordShared, p.nWords)
+		entCover := ratio(entShared, p.nEntity)
+		// Another story has actors of its own: it names countries or organisations that
+		// appear nowhere else in the document, and no name it uses is shared. New people alone
+		// are not enough (news brings in a new source in every other paragraph), nor is a
+		// paragraph that names nobody (usually commentary on the story around it); an explicit
+		// change of subject ("In other news") with nothing shared is.
+		off := false
+		switch {
+		case codes >= 1 && codesShared == 0 && entShared == 0 && p.nEntity >= 2 && restCodes(p):
+			off = true
+		case p.marker && p.nEntity >= 1 && entCover < 0.5 && wordCover < 0.6:
+			off = true
+		}
+		if !off {
+			continue
+		}
+		detail := fmt.Sprintf("names %d actors of its own that occur nowhere else in the document, and shares %.0f%% of its words", codes, 100*wordCover)
+		if p.marker {
+			detail = fmt.Sprintf("opens with a change of subject; %.0f%% of its names and %.0f%% of its words occur elsewhere in the document", 100*entCover, 100*wordCover)
+		}
+		doc.Removed = append(doc.Removed, parley.Removal{Span: p.span, Reason: parley.ReasonOffTopic})
+		doc.Flags = append(doc.Flags, parley.Flag{Kind: parley.FlagOffTopicParagraph, Detail: detail, Span: p.span})
+	}
+	sortRemoved(doc.Removed)
+	return nil
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 1
+	}
+	return float64(a) / float64(b)
+}
+
+func covered(p parley.Span, spans []parley.Span) bool {
+	for _, s := range spans {
+		if s.Start <= p.Start && p.End <= s.End {
+			return true
+		}
+	}
+	return false
+}
+
+// changeOfSubject are openings with which news copy turns to another story.
+var changeOfSubject = []string{"in other news", "in unrelated news", "in separate news", "in business news",
+	"in sports news", "in other developments", "separately,", "on another front", "turning to", "elsewhere in the news"}
+
+// read collects a paragraph's names and words. Names are capitalised words that do not start a
+// sentence (or start one but recur capitalised), folded to a canonical spelling; actor mentions
+// count by their code, so "Washington" and "the United States" are one name.
+func read(doc *parley.Document, span parley.Span) *para {
+	text := span.In(doc.Text)
+	p := &para{span: span, entities: map[string]int{}, words: map[string]int{}}
+	low := strings.ToLower(text)
+	for _, m := range changeOfSubject {
+		if strings.HasPrefix(low, m) {
+			p.marker = true
+		}
+	}
+	// Actor mentions inside the paragraph count as names by their country or organisation.
+	var mentioned []parley.Span
+	for _, a := range doc.Actors {
+		for _, m := range a.Mentions {
+			if span.Start <= m.Start && m.End <= span.End {
+				key := "code:" + actorKey(a)
+				p.entities[key]++
+				p.nEntity++
+				mentioned = append(mentioned, m)
+			}
+		}
+	}
+	sentenceStart := true
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			if r == '.' || r == '!' || r == '?' || r == ':' || r == '“' || r == '"' {
+				sentenceStart = true
+			}
+			i += size
+			continue
+		}
+		j := i
+		for j < len(text) {
+			r2, sz := utf8.DecodeRuneInString(text[j:])
+			if unicode.IsLetter(r2) || unicode.IsDigit(r2) || r2 == '\'' || r2 == '’' || r2 == '-' {
+				j += sz
+				continue
+			}
+			break
+		}
+		w := text[i:j]
+		abs := parley.Span{Start: span.Start + i, End: span.Start + j}
+		inMention := false
+		for _, m := range mentioned {
+			if m.Overlaps(abs) {
+				inMention = true
+				break
+			}
+		}
+		lw := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s"))
+		switch {
+		case inMention:
+		case unicode.IsUpper(r) && !sentenceStart && !stopword[lw] && !commonCapital[lw]:
+			p.entities[nameKey(lw)]++
+			p.nEntity++
+		case !stopword[lw] && len(lw) > 2 && !isNumber(lw):
+			p.words[stem(lw)]++
+			p.nWords++
+		}
+		sentenceStart = false
+		i = j
+	}
+	return p
+}
+
+// actorKey groups an actor's mentions with those of its country or organisation: a paragraph
+// about the Ukrainian president shares its subject with one about Kyiv.
+func actorKey(a parley.Actor) string {
+	if len(a.Code) >= 3 {
+		return a.Code[:3]
+	}
+	return strings.ToLower(a.Name)
+}
+
+// nameKey folds spellings of one name: Zelensky, Zelenskyy, Zelenskiy.
+func nameKey(w string) string {
+	w = strings.TrimRight(w, "-")
+	for _, suf := range []string{"yy", "iy", "yi"} {
+		if strings.HasSuffix(w, suf) {
+			return w[:len(w)-len(suf)] + "y"
+		}
+	}
+	return w
+}
+
+func isNumber(w string) bool {
+	for _, r := range w {
+		if unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func stem(w string) string {
+	for _, suf := range []string{"ations", "ation", "ities", "ity", "ing", "ies", "ied", "ed", "es", "s", "ly"} {
+		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 4 {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
+}
+
+func sortRemoved(r []parley.Removal) {
+	for i := 1; i < len(r); i++ {
+		for j := i; j > 0 && r[j].Start < r[j-1].Start; j-- {
+			r[j], r[j-1] = r[j-1], r[j]
+		}
+	}
+}
+
+// commonCapital are capitalised words that name no one: titles, days, months.
+var commonCapital = set("president", "prime", "minister", "secretary", "mr", "mrs", "ms", "dr", "gen", "sen", "rep",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+	"april", "may", "june", "july", "august", "september", "october", "november", "december", "former", "vice",
+	"chancellor", "foreign", "state", "house", "chief", "general", "minister", "news", "i")
+
+var stopword = set("a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are",
+	"as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could",
+	"did", "do", "does", "doing", "down", "during", "each", "even", "few", "for", "from", "further", "had", "has",
+	"have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "if", "in", "into",
+	"is", "it", "its", "itself", "just", "more", "most", "much", "must", "my", "no", "nor", "not", "now", "of", "off",
+	"on", "once", "one", "only", "or", "other", "our", "ours", "out", "over", "own", "said", "same", "says", "she",
+	"should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "then", "there", "these",
+	"they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what",
+	"when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "yet", "you", "your", "new",
+	"meanwhile", "elsewhere", "however", "still", "may", "might", "many", "two", "three", "year", "years", "last",
+	"week", "told", "say", "according", "mr", "ms", "mrs", "like", "well", "back", "way", "get", "make", "made",
+	"another", "since", "though", "although", "whether", "within", "without", "around", "among", "across", "per",
+	"including", "going", "day", "days", "time", "first", "second", "news", "ago", "it's", "that's", "there's")
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}

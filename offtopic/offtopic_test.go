@@ -1,0 +1,160 @@
+package offtopic
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/segment"
+)
+
+func doc(text string) *parley.Document {
+	d := &parley.Document{Text: text}
+	d.Paragraphs = segment.Paragraphs(text)
+	d.Sentences = segment.Sentences(text, d.Paragraphs)
+	return d
+}
+
+func offTopic(d *parley.Document) []string {
+	var out []string
+	for _, r := range d.Removed {
+		if r.Reason == parley.ReasonOffTopic {
+			out = append(out, r.In(d.Text))
+		}
+	}
+	return out
+}
+
+// A made-up article on one story with two pasted paragraphs from others.
+const mixed = `Brussels weighs new sanctions on Moscow
+
+European Union ministers met in Brussels on Monday to weigh a new package of sanctions against Russia over its war in Ukraine.
+The package would target Russian oil exports and banks, officials in Brussels said, while Kyiv urged the bloc to move faster.
+Hungary has threatened to block the sanctions unless its energy imports from Russia are exempted, diplomats said.
+Meanwhile, flooding in Bangladesh has displaced thousands of families near Dhaka, and the Red Crescent appealed for aid.
+The ministers are expected to decide on the Russia package next week, after Kyiv and the Baltic states pressed for tougher measures.
+In other news, Acme Corp is going private in a $3 billion deal.`
+
+// withActors marks every occurrence of each name as a mention of an actor with that code, as
+// the actors stage would.
+func withActors(d *parley.Document, codes map[string]string) *parley.Document {
+	for name, code := range codes {
+		a := parley.Actor{Name: name, Code: code}
+		for i := 0; ; {
+			j := strings.Index(d.Text[i:], name)
+			if j < 0 {
+				break
+			}
+			a.Mentions = append(a.Mentions, parley.Span{Start: i + j, End: i + j + len(name)})
+			i += j + len(name)
+		}
+		d.Actors = append(d.Actors, a)
+	}
+	return d
+}
+
+var mixedActors = map[string]string{"European Union": "IGOEUREEC", "Brussels": "IGOEUREEC", "Moscow": "RUSGOV",
+	"Russia": "RUS", "Ukraine": "UKR", "Kyiv": "UKRGOV", "Hungary": "HUN", "Bangladesh": "BGD", "Dhaka": "BGDGOV",
+	"Red Crescent": "NGOIRC", "Baltic states": "EUR"}
+
+func TestMixedArticle(t *testing.T) {
+	d := withActors(doc(mixed), mixedActors)
+	if err := New().Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	got := offTopic(d)
+	if len(got) != 2 || !strings.Contains(got[0], "Bangladesh") || !strings.Contains(got[1], "Acme Corp") {
+		t.Fatalf("off-topic paragraphs: %q", got)
+	}
+	if len(d.Flags) != 2 || d.Flags[0].Kind != parley.FlagOffTopicParagraph {
+		t.Fatalf("flags: %+v", d.Flags)
+	}
+}
+
+func TestCoherentArticleKept(t *testing.T) {
+	text := `Senate passes budget bill
+
+The Senate passed the budget bill late on Thursday after a long debate.
+Senator Jane Ray, who led the opposition in Ohio, said the bill cut too deeply into schools.
+"This is a bad day for our children," Ray said.
+Budget negotiators from the House are expected to take up the bill next week.
+Analysts said the vote showed a rare agreement on spending.`
+	d := withActors(doc(text), map[string]string{"Senate": "USALEG", "House": "USALEG", "Jane Ray": "USALEG", "Ohio": "USA"})
+	New().Process(context.Background(), d)
+	if got := offTopic(d); len(got) != 0 {
+		t.Fatalf("coherent article lost paragraphs: %q", got)
+	}
+}
+
+func TestActorsCountByCode(t *testing.T) {
+	// "Washington" and "the United States" name one actor; the paragraph shares it.
+	text := "US and Kyiv talk\n\nThe United States and Ukraine talked.\nWashington said Kyiv must decide.\nOfficials in Washington, Paris and Berlin agreed."
+	d := doc(text)
+	at := func(s string) parley.Span { i := strings.Index(text, s); return parley.Span{Start: i, End: i + len(s)} }
+	d.Actors = []parley.Actor{
+		{Name: "United States", Code: "USA", Mentions: []parley.Span{at("The United States")}},
+		{Name: "US government", Code: "USAGOV", Mentions: []parley.Span{at("Washington said"), at("Washington, Paris")}},
+		{Name: "Ukraine", Code: "UKR", Mentions: []parley.Span{at("Ukraine"), at("Kyiv must")}},
+		{Name: "France", Code: "FRA", Mentions: []parley.Span{at("Paris")}},
+	}
+	New().Process(context.Background(), d)
+	if got := offTopic(d); len(got) != 0 {
+		t.Fatalf("%q", got)
+	}
+}
+
+func shared(t testing.TB, sub string) string {
+	dir := filepath.Join("..", "..", "shared", sub)
+	if _, err := os.Stat(dir); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("CI needs %s", dir)
+		}
+		t.Skipf("%s not found", dir)
+	}
+	return dir
+}
+
+// TestPolnearFalsePositives guards against cutting real articles: PolNeAR's texts are single
+// stories, so almost nothing in them is off-topic.
+func TestPolnearFalsePositives(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(shared(t, "bench/polnear/train/text"), "*.txt"))
+	paras, flagged := 0, 0
+	for _, f := range files {
+		raw, _ := os.ReadFile(f)
+		d := doc(string(raw))
+		New().Process(context.Background(), d)
+		paras += len(d.Paragraphs)
+		for _, p := range offTopic(d) {
+			flagged++
+			if flagged <= 15 {
+				t.Logf("%s: %.100s", filepath.Base(f), p)
+			}
+		}
+	}
+	rate := float64(flagged) / float64(paras)
+	t.Logf("PolNeAR train: %d of %d paragraphs flagged off-topic (%.2f%%)", flagged, paras, 100*rate)
+	if rate > 0.01 {
+		t.Errorf("%.2f%% of paragraphs of single-story articles flagged off-topic", 100*rate)
+	}
+}
+
+func BenchmarkProcess(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join(shared(b, "bench/polnear/train/text"), "*.txt"))
+	var docs []*parley.Document
+	var total int64
+	for _, f := range files {
+		raw, _ := os.ReadFile(f)
+		docs = append(docs, doc(string(raw)))
+		total += int64(len(raw))
+	}
+	b.SetBytes(total)
+	for b.Loop() {
+		for _, d := range docs {
+			d.Removed, d.Flags = nil, nil
+			New().Process(context.Background(), d)
+		}
+	}
+}
