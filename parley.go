@@ -200,7 +200,6 @@ type Reference struct {
 	Date   string // "YYYY-MM-DD" or ""
 }
 
-
 // SearchHit is one ranked result of a full-text search.
 type SearchHit struct {
 	DocumentID string

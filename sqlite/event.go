@@ -162,4 +162,3 @@ func (db *DB) Stances(ctx context.Context, f parley.StanceFilter) ([]parley.Stor
 	}
 	return out, nil
 }
-

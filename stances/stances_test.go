@@ -186,14 +186,14 @@ func TestDerivedIssues(t *testing.T) {
 
 func TestParseProfileErrors(t *testing.T) {
 	tests := map[string]string{
-		"":                                        "empty",
-		"issues: []":                              "no issues",
-		"issues:\n  - label: x\n    terms: [a]":   "no id",
-		"issues:\n  - id: Bad Id\n    terms: [a]": "lower-case",
+		"":                                      "empty",
+		"issues: []":                            "no issues",
+		"issues:\n  - label: x\n    terms: [a]": "no id",
+		"issues:\n  - id: Bad Id\n    terms: [a]":                       "lower-case",
 		"issues:\n  - id: a\n    terms: [x]\n  - id: a\n    terms: [y]": "used twice",
-		"issues:\n  - id: a":                         "no terms",
+		"issues:\n  - id: a": "no terms",
 		"issues:\n  - id: a\n    terms: [x]\n    colour: red": "colour",
-		"issues: [":                                  "profile p.yaml",
+		"issues: [": "profile p.yaml",
 	}
 	for in, want := range tests {
 		_, err := ParseProfile(strings.NewReader(in), "p.yaml")
