@@ -4,7 +4,9 @@ import (
 	"context"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/clean"
 	"github.com/parleynews/parley/extract"
+	"github.com/parleynews/parley/offtopic"
 	"github.com/parleynews/parley/segment"
 	"github.com/parleynews/parley/stances"
 )
@@ -13,6 +15,7 @@ import (
 const (
 	StagePrepare = "prepare"
 	StageSegment = "segment"
+	StageClean   = "clean"
 )
 
 // Options configure the analysis. The zero value is a sensible default.
@@ -28,6 +31,8 @@ func Default(opt Options) *Pipeline {
 	return &Pipeline{Stages: []Stage{
 		StageFunc{StagePrepare, prepare},
 		StageFunc{StageSegment, segmentStage},
+		StageFunc{StageClean, func(_ context.Context, d *parley.Document) error { return clean.Clean(d) }},
+		offtopic.New(),
 		stances.New(opt.Profile),
 	}}
 }
