@@ -274,6 +274,8 @@ type Store interface {
 	// AddSource records that the stored document id was also read from source (a copy of the
 	// same text elsewhere); added is false when the source was already known.
 	AddSource(ctx context.Context, id, source string) (added bool, err error)
+	// HasSource reports whether any stored document was read from source.
+	HasSource(ctx context.Context, source string) (bool, error)
 	// Sources lists every source the document was read from, first seen first.
 	Sources(ctx context.Context, id string) ([]string, error)
 	// HasDocument reports whether a document with that ID is stored.

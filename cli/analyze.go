@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/parleynews/parley/input"
 	"github.com/parleynews/parley/pipeline"
 	"github.com/parleynews/parley/record"
 )
@@ -17,7 +16,8 @@ func (c *analyzeCommand) Run(ctx context.Context, m *Main, args []string) error 
 Analyses documents and writes one record per document to standard output, in input order, as
 CONTRACT.md defines it. Nothing is stored. INPUT is a .txt or .html file (either may be
 gzipped), a folder (read recursively), a JSONL file with one document a line
-({"id", "text" or "html", "title"?, "url"?, "published"?}), or - for standard input.
+({"id", "text" or "html", "title"?, "url"?, "published"?}), an http(s) URL of a page, or -
+for standard input.
 A document that cannot be read is reported on standard error and the others go on; the exit
 status is then 1.`)
 	format := fs.String("format", "jsonl", "output format: jsonl, json or text")
@@ -54,7 +54,11 @@ status is then 1.`)
 
 	p.Workers = *workers
 	failed := 0
-	err = p.Run(ctx, readInputs(ctx, m, rest), func(it pipeline.Item) error {
+	src, err := newSources(m, rest, nil, "")
+	if err != nil {
+		return err
+	}
+	err = p.Run(ctx, src.read(ctx), func(it pipeline.Item) error {
 		if it.Err != nil {
 			failed++
 			fmt.Fprintf(m.Stderr, "parley analyze: %s\n", errorText(it.Err))
@@ -75,13 +79,4 @@ status is then 1.`)
 		return errReported
 	}
 	return nil
-}
-
-// readInputs adapts the input reader to the pipeline's source.
-func readInputs(ctx context.Context, m *Main, args []string) func(emit func(pipeline.Item) error) error {
-	return func(emit func(pipeline.Item) error) error {
-		return input.Read(ctx, args, input.Options{Stdin: m.Stdin}, func(it input.Item) error {
-			return emit(pipeline.Item{Doc: it.Doc, Err: it.Err})
-		})
-	}
 }

@@ -11,7 +11,7 @@ import (
 type ingestCommand struct{}
 
 func (c *ingestCommand) Run(ctx context.Context, m *Main, args []string) error {
-	fs := newFlags(m, "ingest", "[--db PATH] INPUT...", `
+	fs := newFlags(m, "ingest", "[--db PATH] [--feed URL]... INPUT...", `
 Analyses documents and keeps them, with all their annotations, in the store. Takes the same
 inputs as 'parley analyze'. A document already in the store (same text, same id) is not
 analysed or stored again, so an interrupted ingest is finished by running it again; when
@@ -20,11 +20,13 @@ document is stored in one transaction: a crash never leaves half a document behi
 	db := dbFlag(fs)
 	workers := fs.Int("workers", 0, "documents analysed in parallel (default: one per core)")
 	an := analysisFlags(fs)
+	var feeds feedList
+	fs.Var(&feeds, "feed", "an RSS, Atom or JSON feed to read new items from (repeatable)")
 	rest, err := parse(m, fs, args)
 	if err != nil {
 		return err
 	}
-	if len(rest) == 0 {
+	if len(rest) == 0 && len(feeds) == 0 {
 		return usageErr("no input given")
 	}
 	p, err := m.newPipeline(an)
@@ -36,6 +38,14 @@ document is stored in one transaction: a crash never leaves half a document behi
 		return err
 	}
 	defer store.Close()
+	src, err := newSources(m, rest, feeds, cacheFor(store.Path()))
+	if err != nil {
+		return err
+	}
+	src.seen = func(url string) bool {
+		has, err := store.HasSource(ctx, url)
+		return err == nil && has
+	}
 
 	p.Workers = *workers
 	p.SkipAfter = pipeline.StagePrepare
@@ -46,7 +56,7 @@ document is stored in one transaction: a crash never leaves half a document behi
 
 	bar := newProgress(m.Stderr)
 	var added, copies, present, failed, bytes int
-	err = p.Run(ctx, readInputs(ctx, m, rest), func(it pipeline.Item) error {
+	err = p.Run(ctx, src.read(ctx), func(it pipeline.Item) error {
 		defer func() {
 			bar.update("ingest: %d documents (%d new, %d new sources, %d already stored, %d failed), %.1f MB",
 				added+copies+present+failed, added, copies, present, failed, float64(bytes)/1e6)
@@ -86,6 +96,9 @@ document is stored in one transaction: a crash never leaves half a document behi
 	total := added + copies + present + failed
 	fmt.Fprintf(m.Stdout, "ingested %d documents: %d new, %d new sources of stored texts, %d already stored, %d failed (%.1f MB in %.1f s, %.0f documents/s)\nstore: %s\n",
 		total, added, copies, present, failed, float64(bytes)/1e6, secs, float64(total)/max(secs, 1e-3), store.Path())
+	if src.notModified > 0 {
+		fmt.Fprintf(m.Stdout, "%d pages not modified since the last fetch\n", src.notModified)
+	}
 	if err != nil {
 		return err
 	}

@@ -319,6 +319,15 @@ func (db *DB) AddSource(ctx context.Context, id, source string) (added bool, err
 	return n > 0, nil
 }
 
+// HasSource reports whether any stored document was read from source (a path or URL).
+func (db *DB) HasSource(ctx context.Context, source string) (bool, error) {
+	var n int
+	if err := db.read.QueryRowContext(ctx, "SELECT count(*) FROM document_sources WHERE source = ?", source).Scan(&n); err != nil {
+		return false, fmt.Errorf("sqlite: has source %s: %w", source, err)
+	}
+	return n > 0, nil
+}
+
 // Sources lists every source the document with exactly this id was read from, first seen first.
 func (db *DB) Sources(ctx context.Context, id string) ([]string, error) {
 	rows, err := db.read.QueryContext(ctx, `SELECT s.source FROM document_sources s JOIN documents d ON d.seq = s.doc

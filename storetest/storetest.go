@@ -568,6 +568,11 @@ func testSources(t *testing.T, s parley.Store) {
 	if n, err := s.Count(ctx); err != nil || n != 1 {
 		t.Errorf("Count = %d, %v; a source is not a document", n, err)
 	}
+	for src, want := range map[string]bool{d.Source: true, "https://example.org/copy": true, "https://example.org/other": false} {
+		if has, err := s.HasSource(ctx, src); err != nil || has != want {
+			t.Errorf("HasSource(%q) = %v, %v; want %v", src, has, err, want)
+		}
+	}
 }
 
 func testEvents(t *testing.T, s parley.Store) {
