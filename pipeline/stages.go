@@ -5,6 +5,7 @@ import (
 
 	"github.com/parleynews/parley"
 	"github.com/parleynews/parley/clean"
+	"github.com/parleynews/parley/events"
 	"github.com/parleynews/parley/extract"
 	"github.com/parleynews/parley/offtopic"
 	"github.com/parleynews/parley/segment"
@@ -33,6 +34,7 @@ func Default(opt Options) *Pipeline {
 		StageFunc{StageSegment, segmentStage},
 		StageFunc{StageClean, func(_ context.Context, d *parley.Document) error { return clean.Clean(d) }},
 		offtopic.New(),
+		events.New(),
 		stances.New(opt.Profile),
 	}}
 }

@@ -1,0 +1,262 @@
+package events
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/segment"
+)
+
+func analyse(t testing.TB, text, published string, actors ...parley.Actor) *parley.Document {
+	t.Helper()
+	doc := &parley.Document{Text: text, Published: published, Actors: actors}
+	doc.Paragraphs = segment.Paragraphs(text)
+	doc.Sentences = segment.Sentences(text, doc.Paragraphs)
+	if err := New().Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// actor builds an actor whose mentions are every occurrence of the given strings.
+func actor(text, name, code string, surfaces ...string) parley.Actor {
+	a := parley.Actor{Name: name, Code: code}
+	for _, s := range surfaces {
+		for at := 0; ; {
+			i := strings.Index(text[at:], s)
+			if i < 0 {
+				break
+			}
+			a.Mentions = append(a.Mentions, parley.Span{Start: at + i, End: at + i + len(s)})
+			at += i + len(s)
+		}
+	}
+	return a
+}
+
+func TestCoding(t *testing.T) {
+	tests := []struct {
+		text             string
+		src, tgt, plover string
+		cameo, mode      string
+	}{
+		{"Trump met Zelensky at the White House.", "Trump", "Zelensky", "CONSULT", "040", "asserted"},
+		{"Trump plans to meet Putin in Alaska.", "Trump", "Putin", "AGREE", "036", "intended"},
+		{"The president again ruled out Ukraine joining NATO.", "The president", "Ukraine", "REJECT", "120", "asserted"},
+		{"Washington paused military aid to Ukraine.", "Washington", "Ukraine", "SANCTION", "162", "asserted"},
+		{"Military aid to Ukraine was paused by Washington.", "Washington", "Ukraine", "SANCTION", "162", "asserted"},
+		{"Officials said Russian forces attacked Kharkiv on Monday.", "Russian forces", "Kharkiv", "ASSAULT", "190", "asserted"},
+		{"The Israeli army launched drone strikes on Gaza.", "The Israeli army", "Gaza", "ASSAULT", "190", "asserted"},
+		{"Zelenskyy refused to sign the minerals pact with Washington.", "Zelenskyy", "Washington", "REJECT", "127", "asserted"},
+		{"Iran's foreign minister condemned the sanctions imposed by Washington.", "Iran's foreign minister", "Washington", "ACCUSE", "111", "asserted"},
+		{"The government will not lift the blockade of Qatar.", "The government", "Qatar", "REJECT", "124", "asserted"},
+		{"The rebels threatened to shell the town of Vitez.", "The rebels", "the town of Vitez", "THREATEN", "138", "asserted"},
+		{"Police arrested dozens of protesters in Minsk.", "Police", "dozens of protesters", "COERCE", "173", "asserted"},
+		{"Trump's meeting with Putin on Friday ended without a deal.", "Trump", "Putin", "CONSULT", "040", "asserted"},
+		{"A Delhi court convicted the former minister of fraud.", "A Delhi court", "the former minister", "ACCUSE", "116", "asserted"},
+		{"Russia could attack Poland next year.", "Russia", "Poland", "ASSAULT", "190", "hypothetical"},
+	}
+	for _, tt := range tests {
+		doc := analyse(t, tt.text, "2025-08-20")
+		var got *parley.Event
+		for i := range doc.Events {
+			if doc.Events[i].Source.Name == tt.src {
+				got = &doc.Events[i]
+				break
+			}
+		}
+		if got == nil {
+			t.Errorf("%q: no event from %q; got %v", tt.text, tt.src, summary(doc.Events))
+			continue
+		}
+		tgt := ""
+		if got.Target != nil {
+			tgt = got.Target.Name
+		}
+		if tgt != tt.tgt || got.PLOVER != tt.plover || got.CAMEO != tt.cameo || got.Mode != tt.mode {
+			t.Errorf("%q: got %s->%s %s %s %s, want %s->%s %s %s %s", tt.text, got.Source.Name, tgt, got.CAMEO, got.PLOVER, got.Mode, tt.src, tt.tgt, tt.cameo, tt.plover, tt.mode)
+		}
+		if got.Goldstein == 0 && got.CAMEO != "" && !strings.HasPrefix(got.CAMEO, "01") && got.CAMEO != "04" {
+			if info := New().table[got.CAMEO]; info.Goldstein != got.Goldstein {
+				t.Errorf("%q: Goldstein %v, table says %v", tt.text, got.Goldstein, info.Goldstein)
+			}
+		}
+		if want := quadClass(got.CAMEO); got.QuadClass != want {
+			t.Errorf("%q: quad class %d, want %d", tt.text, got.QuadClass, want)
+		}
+	}
+}
+
+func summary(evs []parley.Event) []string {
+	var out []string
+	for _, e := range evs {
+		tgt := ""
+		if e.Target != nil {
+			tgt = e.Target.Name
+		}
+		out = append(out, e.Source.Name+"->"+tgt+" "+e.CAMEO+" "+e.PLOVER)
+	}
+	return out
+}
+
+func TestCodesAndCountries(t *testing.T) {
+	for words, want := range map[string]string{
+		"iranian foreign minister mohammad javad zarif": "IRNGOV",
+		"israeli army":                      "ISRMIL",
+		"delhi court":                       "INDJUD",
+		"the tis hazari court in new delhi": "INDJUD",
+		"nato":                              "IGOWSTNAT",
+		"a cat":                             "",
+	} {
+		if got := guessCode(strings.Fields(words)); got != want {
+			t.Errorf("guessCode(%q) = %q, want %q", words, got, want)
+		}
+	}
+	s := New()
+	for code, info := range s.table {
+		if len(code) == 3 && code[:2] != "01" && info.PLOVER == "" {
+			t.Errorf("code %s has no PLOVER category", code)
+		}
+	}
+	if s.table["120"].PLOVER != "REJECT" || s.table["036"].PLOVER != "AGREE" || s.table["162"].PLOVER != "SANCTION" || s.table["084"].PLOVER != "YIELD" {
+		t.Errorf("CAMEO to PLOVER mapping is off: %+v %+v", s.table["120"], s.table["084"])
+	}
+}
+
+// TestActorsAndDates uses resolved actors (as the actors stage gives them), pronouns included,
+// and dates relative to the publication date.
+func TestActorsAndDates(t *testing.T) {
+	text := "Trump gave an interview on Tuesday. He again ruled out Ukraine joining NATO. On Monday, Trump met visiting Ukrainian President Volodymyr Zelensky."
+	trumpA := actor(text, "Donald Trump", "USAGOV", "Trump")
+	trumpA.Mentions = append(trumpA.Mentions, parley.Span{Start: strings.Index(text, "He"), End: strings.Index(text, "He") + 2})
+	doc := analyse(t, text, "2025-08-20", trumpA, actor(text, "Ukraine", "UKR", "Ukraine"),
+		actor(text, "Volodymyr Zelensky", "UKRGOV", "Volodymyr Zelensky"))
+	want := map[string]string{"REJECT": "2025-08-19", "CONSULT": "2025-08-18"}
+	for _, e := range doc.Events {
+		if d, ok := want[e.PLOVER]; ok {
+			if e.Source.Code != "USAGOV" || e.Target == nil || !strings.HasPrefix(e.Target.Code, "UKR") || e.Date != d {
+				t.Errorf("%s: got %s->%v on %s", e.PLOVER, e.Source.Code, e.Target, e.Date)
+			}
+			delete(want, e.PLOVER)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("missing %v; got %v", want, summary(doc.Events))
+	}
+}
+
+func TestRemovedAndBadInput(t *testing.T) {
+	text := "Russia attacked Ukraine. Police arrested the protesters."
+	doc := &parley.Document{Text: text, Sentences: []parley.Span{{Start: 0, End: 24}, {Start: 25, End: len(text)}},
+		Removed: []parley.Removal{{Span: parley.Span{Start: 0, End: 24}, Reason: parley.ReasonBoilerplate}}}
+	if err := New().Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range doc.Events {
+		if e.Start < 25 {
+			t.Errorf("event from removed text: %+v", e)
+		}
+	}
+	if err := New().Process(context.Background(), nil); parley.ErrorCode(err) != parley.EINVALID {
+		t.Errorf("nil document: %v", err)
+	}
+	// Sentences that point outside the text are skipped, not trusted.
+	doc = &parley.Document{Text: "short", Sentences: []parley.Span{{Start: 2, End: 99}, {Start: -1, End: 3}}}
+	if err := New().Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestModelRoundTrip(t *testing.T) {
+	m := trainPerceptron([]example{{feats: []string{"a", "b"}, label: 0}, {feats: []string{"c"}, label: 1}}, []string{"NONE", "ASSAULT"}, 3, 1)
+	var b strings.Builder
+	if _, err := m.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	m2, err := ReadModel(strings.NewReader(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m2.Classes) != 2 || !m2.Knows("c") {
+		t.Errorf("round trip lost the model: %+v", m2)
+	}
+	if _, err := ReadModel(strings.NewReader("nonsense\t1\n")); parley.ErrorCode(err) != parley.EINVALID {
+		t.Errorf("bad model: %v", err)
+	}
+}
+
+func FuzzProcess(f *testing.F) {
+	for _, s := range []string{
+		"Trump met Zelensky on Monday.", "He rejected Zelenskyy’s requests for NATO membership.",
+		"Aid was paused by Washington, officials said.", "", "’s 's ' -- , and", "U.S. Lifts Travel Ban to Lebanon.",
+		"Russia and Ukraine agreed to a ceasefire in Donbas and the U.S. and Russian presidents met.",
+		"0 0 0 0 00to a e n D and the S and R nts met.", // a run of numbers once recursed without end
+	} {
+		f.Add(s)
+	}
+	s := New()
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		doc := &parley.Document{Text: text, Published: "2025-08-20"}
+		doc.Paragraphs = segment.Paragraphs(text)
+		doc.Sentences = segment.Sentences(text, doc.Paragraphs)
+		if len(text) > 4 {
+			doc.Actors = []parley.Actor{{Name: "X", Code: "USA", Mentions: []parley.Span{{Start: 0, End: 3}, {Start: 2, End: len(text) + 5}}}}
+		}
+		if err := s.Process(context.Background(), doc); err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range doc.Events {
+			for _, sp := range []parley.Span{e.Span, e.Source.Span} {
+				if sp.Start < 0 || sp.End > len(text) || sp.Start > sp.End {
+					t.Fatalf("span %v outside text of %d bytes", sp, len(text))
+				}
+			}
+			if e.Target != nil && (e.Target.Start < 0 || e.Target.End > len(text) || e.Target.Start > e.Target.End) {
+				t.Fatalf("target span %v outside text", e.Target.Span)
+			}
+			if e.PLOVER == "" || e.QuadClass < 1 || e.QuadClass > 4 {
+				t.Fatalf("incomplete event %+v", e)
+			}
+		}
+	})
+}
+
+func BenchmarkProcess(b *testing.B) {
+	dir := needShared(b, filepath.Join("bench", "polnear", "train", "text"))
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var docs []*parley.Document
+	total := 0
+	for _, e := range entries {
+		text, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			b.Fatal(err)
+		}
+		d := &parley.Document{Text: string(text)}
+		d.Paragraphs = segment.Paragraphs(d.Text)
+		d.Sentences = segment.Sentences(d.Text, d.Paragraphs)
+		docs = append(docs, d)
+		total += len(text)
+	}
+	s := New()
+	ctx := context.Background()
+	b.SetBytes(int64(total))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			if err := s.Process(ctx, d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
