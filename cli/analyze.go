@@ -58,12 +58,14 @@ status is then 1.`)
 	if err != nil {
 		return err
 	}
+	dups := newCopies()
 	err = p.Run(ctx, src.read(ctx), func(it pipeline.Item) error {
 		if it.Err != nil {
 			failed++
 			fmt.Fprintf(m.Stderr, "parley analyze: %s\n", errorText(it.Err))
 			return nil
 		}
+		dups.check(it.Doc)
 		return write(&it)
 	})
 	if err != nil {

@@ -48,6 +48,10 @@ document is stored in one transaction: a crash never leaves half a document behi
 	}
 
 	p.Workers = *workers
+	dups := newCopies()
+	if err := dups.prime(ctx, store); err != nil {
+		return fmt.Errorf("load copy-detection signatures: %w", err)
+	}
 	p.SkipAfter = pipeline.StagePrepare
 	p.Skip = func(d *parley.Document) bool {
 		has, err := store.HasDocument(ctx, d.ID)
@@ -69,11 +73,22 @@ document is stored in one transaction: a crash never leaves half a document behi
 		}
 		bytes += len(it.Doc.Text)
 		if !it.Skip {
-			created, err := store.PutDocument(ctx, it.Doc)
+			has, err := store.HasDocument(ctx, it.Doc.ID)
 			if err != nil {
 				return fmt.Errorf("store %s: %w", it.Doc.Source, err)
 			}
-			if created {
+			if !has {
+				sig, _ := dups.check(it.Doc)
+				if _, err := store.PutDocument(ctx, it.Doc); err != nil {
+					return fmt.Errorf("store %s: %w", it.Doc.Source, err)
+				}
+				raw, err := sig.MarshalBinary()
+				if err == nil {
+					err = store.PutSignature(ctx, it.Doc.ID, raw)
+				}
+				if err != nil {
+					return fmt.Errorf("store signature of %s: %w", it.Doc.Source, err)
+				}
 				added++
 				return nil
 			}

@@ -53,6 +53,8 @@ func commands() []entry {
 		{"events", "list stored events by actor, type, date and source", func() command { return &eventsCommand{} }},
 		{"stances", "list stored stances by actor, issue, date and source", func() command { return &stancesCommand{} }},
 		{"timeline", "events, stances and quotes of the store in date order", func() command { return &timelineCommand{} }},
+		{"stories", "group stored documents into stories and list them", func() command { return &storiesCommand{} }},
+		{"brief", "write a brief of a story (Markdown or self-contained HTML)", func() command { return &briefCommand{} }},
 		{"export", "export stored documents, quotes, events or stances", func() command { return &exportCommand{} }},
 		{"version", "print the version", func() command { return &versionCommand{} }},
 	}

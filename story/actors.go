@@ -1,0 +1,180 @@
+package story
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/parleynews/parley"
+)
+
+// actorRec is one actor of a story, whatever names the documents give it ("Donald Trump",
+// "Trump", "President Trump").
+type actorRec struct {
+	idx      int
+	names    map[string]int  // surface name -> weight
+	resolved map[string]bool // names the actor stage gave (not phrases of facts)
+	codes    map[string]int
+	first    string // folded given name, when some document gives one
+	sur      string // folded surname (or last word of an organisation's name)
+	mentions int
+	docs     int
+	lastDoc  *docEntry
+	roles    []roleRec
+	tokens   map[string]bool // folded words of all its names
+}
+
+type roleRec struct {
+	doc  *docEntry
+	role string
+	ev   parley.Evidence
+}
+
+// actorTable resolves the actor references of a story's documents to story actors.
+type actorTable struct {
+	recs   []*actorRec
+	bySur  map[string][]*actorRec
+	byCode map[string][]*actorRec
+}
+
+func newActorTable() *actorTable {
+	return &actorTable{bySur: map[string][]*actorRec{}, byCode: map[string][]*actorRec{}}
+}
+
+func surKey(sur string) string {
+	s := collapse(sur)
+	if len(s) > 4 {
+		s = s[:4]
+	}
+	return s
+}
+
+// match finds the story actor a name (or, without a name, a code) refers to; nil when none.
+// Names match on the surname, allowing a letter of difference in transliteration, when the given
+// names do not contradict each other; the most mentioned of several candidates wins.
+func (t *actorTable) match(name, code string) *actorRec {
+	toks := nameTokens(name)
+	var best *actorRec
+	if len(toks) > 0 {
+		sur := toks[len(toks)-1]
+		first := ""
+		if len(toks) > 1 {
+			first = toks[0]
+		}
+		for _, r := range t.bySur[surKey(sur)] {
+			if sameWord(r.sur, sur) && compatibleFirst(r.first, first) && (best == nil || r.mentions > best.mentions) {
+				best = r
+			}
+		}
+		return best
+	}
+	for _, r := range t.byCode[code] {
+		if best == nil || r.mentions > best.mentions {
+			best = r
+		}
+	}
+	return best
+}
+
+// get returns the story actor a reference names, adding one when none matches; nil when the
+// reference has neither name nor code.
+func (t *actorTable) get(name, code string) *actorRec {
+	name = strings.TrimSpace(name)
+	if name == "" && code == "" {
+		return nil
+	}
+	r := t.match(name, code)
+	if r == nil {
+		r = &actorRec{idx: len(t.recs), names: map[string]int{}, resolved: map[string]bool{}, codes: map[string]int{}, tokens: map[string]bool{}}
+		t.recs = append(t.recs, r)
+		toks := nameTokens(name)
+		if len(toks) > 0 {
+			r.sur = toks[len(toks)-1]
+			t.bySur[surKey(r.sur)] = append(t.bySur[surKey(r.sur)], r)
+		}
+	}
+	toks := nameTokens(name)
+	if len(toks) > 1 && r.first == "" {
+		r.first = toks[0]
+	}
+	for _, w := range toks {
+		r.tokens[w] = true
+	}
+	if name != "" {
+		r.names[name]++
+	}
+	if code != "" {
+		if r.codes[code] == 0 {
+			t.byCode[code] = append(t.byCode[code], r)
+		}
+		r.codes[code]++
+	}
+	return r
+}
+
+// name is the actor's display name. Among the names the actor stage resolved, the fullest wins
+// ("Donald Trump" over "Trump"); names known only from facts are the words of the sentence
+// ("the talks followed Trump"), so there the most used, then the shortest, wins.
+func (r *actorRec) name() string {
+	best, bestN, bestW := "", -1, -1
+	anyResolved := len(r.resolved) > 0
+	for n, w := range r.names {
+		if anyResolved && !r.resolved[n] {
+			continue
+		}
+		k := len(nameTokens(n))
+		if !anyResolved {
+			k = 0
+		}
+		if k > bestN || k == bestN && (w > bestW || w == bestW && (len(n) < len(best) || len(n) == len(best) && n < best)) {
+			best, bestN, bestW = n, k, w
+		}
+	}
+	if best == "" {
+		return r.code()
+	}
+	return best
+}
+
+func (r *actorRec) code() string {
+	best, bestW := "", 0
+	for c, w := range r.codes {
+		if w > bestW || w == bestW && c < best {
+			best, bestW = c, w
+		}
+	}
+	return best
+}
+
+func (r *actorRec) actorName() parley.ActorName {
+	return parley.ActorName{Name: r.name(), Code: r.code()}
+}
+
+// role is the role most documents give the actor, the latest document's among equals.
+func (r *actorRec) role() string {
+	count := map[string]int{}
+	best, bestN := "", 0
+	for _, rr := range r.roles {
+		count[rr.role]++
+		if count[rr.role] >= bestN {
+			best, bestN = rr.role, count[rr.role]
+		}
+	}
+	return best
+}
+
+// sortedActors orders the story's actors by prominence: documents naming them, then mentions.
+func sortedActors(t *actorTable) []*actorRec {
+	out := make([]*actorRec, 0, len(t.recs))
+	for _, r := range t.recs {
+		if r.docs > 0 {
+			out = append(out, r)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].docs != out[j].docs {
+			return out[i].docs > out[j].docs
+		}
+		return out[i].mentions > out[j].mentions
+	})
+	return out
+}

@@ -1,0 +1,147 @@
+package story
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parleynews/parley"
+)
+
+// numberRE finds a written number with its currency sign, percent sign and multiplier.
+var numberRE = regexp.MustCompile(`(?i)([$€£]\s?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(\s*(?:%|percent\b|per cent\b))?(\s+(?:thousand|million|billion|trillion)\b)?`)
+
+var multipliers = map[string]float64{"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+var monthWords = setOf(`january february march april may june july august september october november
+december jan feb mar apr jun jul aug sep sept oct nov dec`)
+
+// appendNumbers adds the numbers of one sentence that count something named right after them
+// ("133 drones", "$2.7 billion deal", "50%").
+func appendNumbers(out []numMention, doc *parley.Document, s parley.Span) []numMention {
+	text := doc.Text[s.Start:s.End]
+	if strings.IndexAny(text, "0123456789") < 0 {
+		return out
+	}
+	locs := numberRE.FindAllStringSubmatchIndex(text, -1)
+	if len(locs) == 0 {
+		return out
+	}
+	var context map[string]bool
+	for _, m := range locs {
+		start, end := m[0], m[1]
+		if start > 0 {
+			r, _ := utf8.DecodeLastRuneInString(text[:start])
+			// Part of a word or code ("G7", "Su-35"), a citation marker ("[3]") or a time.
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '[' || r == ':' || r == '.' || r == '-' || r == '/' {
+				continue
+			}
+		}
+		if end < len(text) {
+			r, _ := utf8.DecodeRuneInString(text[end:])
+			if r == ']' || r == ':' || r == '/' || unicode.IsLetter(r) || unicode.IsDigit(r) {
+				continue
+			}
+		}
+		digits := text[m[4]:m[5]]
+		if m[2] < 0 && m[6] < 0 && m[8] < 0 && m[10] < 0 && len(digits) == 4 {
+			if y, _ := strconv.Atoi(digits); y >= 1800 && y <= 2100 {
+				continue // a year
+			}
+		}
+		if prev := lastWord(text[:start]); monthWords[prev] {
+			continue // "Aug 20"
+		}
+		numText := digits
+		if m[6] >= 0 {
+			numText += text[m[6]:m[7]]
+		}
+		v, err := strconv.ParseFloat(strings.ReplaceAll(numText, ",", ""), 64)
+		if err != nil {
+			continue
+		}
+		if m[10] >= 0 {
+			v *= multipliers[strings.ToLower(strings.TrimSpace(text[m[10]:m[11]]))]
+		}
+		var noun string
+		if m[8] >= 0 {
+			noun = "percent"
+		} else {
+			rest := strings.TrimLeft(text[end:], " -\u00a0")
+			noun = firstWord(rest)
+			if len(noun) < 3 || stopWords[noun] || monthWords[noun] {
+				continue
+			}
+			noun = singular(noun)
+		}
+		if context == nil {
+			context = map[string]bool{}
+			for _, t := range words(text, 0, len(text), nil) {
+				if contentWord(t.lower) {
+					context[singular(t.lower)] = true
+				}
+			}
+		}
+		out = append(out, numMention{
+			value: v, shown: strings.TrimSpace(text[start:end]), noun: noun, context: context,
+			ev: evidence(doc, s, ""),
+		})
+	}
+	return out
+}
+
+func firstWord(s string) string {
+	end := 0
+	for end < len(s) {
+		r, n := utf8.DecodeRuneInString(s[end:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		end += n
+	}
+	return fold(s[:end])
+}
+
+func lastWord(s string) string {
+	s = strings.TrimRight(s, " \u00a0")
+	start := len(s)
+	for start > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:start])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		start -= n
+	}
+	return fold(s[start:])
+}
+
+// singular strips a plain English plural so "drone" and "drones" name one quantity.
+func singular(w string) string {
+	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") {
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// contextSimilar reports whether two sentences with a number on one noun speak of the same
+// quantity: they share most of their content words besides the number and the noun.
+func contextSimilar(a, b numMention) bool {
+	shared, union := 0, 0
+	for w := range a.context {
+		if w == a.noun {
+			continue
+		}
+		union++
+		if b.context[w] {
+			shared++
+		}
+	}
+	for w := range b.context {
+		if w != b.noun && !a.context[w] {
+			union++
+		}
+	}
+	return shared >= 2 && union > 0 && float64(shared)/float64(union) >= 0.3
+}
