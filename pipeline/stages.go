@@ -8,6 +8,7 @@ import (
 	"github.com/parleynews/parley/events"
 	"github.com/parleynews/parley/extract"
 	"github.com/parleynews/parley/offtopic"
+	"github.com/parleynews/parley/quotes"
 	"github.com/parleynews/parley/segment"
 	"github.com/parleynews/parley/stances"
 )
@@ -34,6 +35,7 @@ func Default(opt Options) *Pipeline {
 		StageFunc{StageSegment, segmentStage},
 		StageFunc{StageClean, func(_ context.Context, d *parley.Document) error { return clean.Clean(d) }},
 		offtopic.New(),
+		quotes.New(),
 		events.New(),
 		stances.New(opt.Profile),
 	}}

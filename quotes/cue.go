@@ -1,0 +1,147 @@
+package quotes
+
+// findCues returns the reporting cues of the current sentence.
+func (z *analyzer) findCues(out []cueAt) []cueAt {
+	for i := z.a; i < z.b; i++ {
+		t := &z.toks[i]
+		if t.k != kWord {
+			continue
+		}
+		if phrases, ok := multiCues[t.low]; ok {
+			matched := false
+			for _, ph := range phrases {
+				if z.matchPhrase(i, ph) {
+					c := cueAt{i: i, j: i + len(ph), acc: ph[0] == "according"}
+					if w, ok := cues[t.low]; ok {
+						c.w = w
+					} else {
+						c.w = cueWord{lemma: t.low, class: cObject}
+					}
+					if c.acc || z.verbContext(i, c.w) {
+						out = append(out, c)
+						matched = true
+					}
+					break
+				}
+			}
+			if matched {
+				i = out[len(out)-1].j - 1
+				continue
+			}
+		}
+		w, ok := cues[t.low]
+		if !ok || !z.verbContext(i, w) {
+			continue
+		}
+		if t.is(fCap) && i > z.a && !z.titleCase() {
+			// A capitalised verb inside a sentence is part of a name: the United States.
+			continue
+		}
+		out = append(out, cueAt{i: i, j: i + 1, w: w})
+	}
+	return out
+}
+
+// titleCase reports whether the current sentence capitalises most of its longer words, as
+// headlines do ("Bellwether County Says Trump Should Win").
+func (z *analyzer) titleCase() bool {
+	if z.tcFor != (span2{z.a, z.b}) {
+		z.tcFor = span2{z.a, z.b}
+		z.tc = z.computeTitleCase()
+	}
+	return z.tc
+}
+
+func (z *analyzer) computeTitleCase() bool {
+	caps, words := 0, 0
+	for i := z.a; i < z.b; i++ {
+		t := &z.toks[i]
+		if t.k != kWord || len(t.low) <= 3 {
+			continue
+		}
+		words++
+		if t.is(fCap) {
+			caps++
+		}
+	}
+	return words >= 3 && caps*10 >= words*8
+}
+
+func (z *analyzer) matchPhrase(i int, ph []string) bool {
+	if i+len(ph) > z.b {
+		return false
+	}
+	for k, w := range ph {
+		if z.toks[i+k].k != kWord || z.toks[i+k].low != w {
+			return false
+		}
+	}
+	return true
+}
+
+// verbContext tells a reporting verb from the noun or participle that looks the same: not
+// after a determiner or possessive ("the report", "his claims"), not an infinitive ("declined
+// to say") and not a passive ("was asked").
+func (z *analyzer) verbContext(i int, w cueWord) bool {
+	p := i - 1
+	if p < z.a {
+		return !(w.class&cNoun != 0 && (w.form == formBase || w.form == form3sg))
+	}
+	pt := &z.toks[p]
+	if pt.k == kWord {
+		if pt.is(fPoss) || articles[pt.low] {
+			return false
+		}
+		if pt.low == "to" {
+			return false
+		}
+	}
+	if w.class&cEvid != 0 {
+		return z.evidential(i, w)
+	}
+	// Passive: was asked, were told, is expected.
+	q := p
+	for q >= z.a && z.skippable(q) && !beVerbs[z.toks[q].low] {
+		q--
+	}
+	if q >= z.a && z.toks[q].k == kWord && beVerbs[z.toks[q].low] && (w.form == formPast || w.form == formPart) {
+		return false
+	}
+	if w.class&cNoun != 0 && (w.form == formBase || w.form == form3sg) {
+		// A noun-like form is a verb only after something that can be its subject.
+		if pt.k != kWord {
+			return false
+		}
+		if subjPronouns[pt.low] || pt.low == "who" {
+			return true
+		}
+		if pt.is(fCap) {
+			// "Trump claims", but not "a key Ukrainian demand".
+			return !articles[z.lowAt(p-1)] && !(z.word(p-1) && !z.toks[p-1].is(fCap) && z.npWord(p-1) && articles[z.lowAt(p-2)])
+		}
+		if adverbLike(pt.low) || auxWords[pt.low] {
+			return w.form == formBase // "will state", "also notes"
+		}
+		return len(pt.low) > 3 && pt.low[len(pt.low)-1] == 's' && w.form == formBase
+	}
+	return true
+}
+
+// evidential checks the hedges that report without a speaker: "X seemed to", "X appears to",
+// "X is expected to", "reportedly".
+func (z *analyzer) evidential(i int, w cueWord) bool {
+	next := z.lowAt(i + 1)
+	switch w.lemma {
+	case "reportedly", "seem":
+		return true
+	case "appear":
+		return next == "to" || next == "that" || next == "as" || next == "likely" || next == "certain" || next == "poised" || next == "ready"
+	case "expected":
+		p := i - 1
+		for p >= z.a && z.word(p) && (z.toks[p].low == "not" || z.toks[p].low == "widely" || z.toks[p].low == "also" || z.toks[p].low == "still") {
+			p--
+		}
+		return next == "to" && p >= z.a && z.word(p) && beVerbs[z.toks[p].low]
+	}
+	return false
+}

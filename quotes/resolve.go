@@ -1,0 +1,137 @@
+package quotes
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/parleynews/parley"
+)
+
+type mention struct {
+	parley.Span
+	actor int
+}
+
+// resolver names speakers: through the actors stage's mentions where one covers the speaker's
+// words, else by the words themselves, and for a bare "he", "she" or "it" by the last speaker
+// that fits.
+type resolver struct {
+	text     string
+	actors   []parley.Actor
+	mentions []mention // sorted by start
+	maxLen   int
+	history  []parley.ActorRef // speakers named so far, in order
+}
+
+func newResolver(doc *parley.Document) *resolver {
+	r := &resolver{text: doc.Text, actors: doc.Actors}
+	for ai, a := range doc.Actors {
+		for _, m := range a.Mentions {
+			if m.Start < 0 || m.End > len(doc.Text) || m.End <= m.Start {
+				continue
+			}
+			r.mentions = append(r.mentions, mention{m, ai})
+			r.maxLen = max(r.maxLen, m.Len())
+		}
+	}
+	slices.SortFunc(r.mentions, func(a, b mention) int { return a.Start - b.Start })
+	return r
+}
+
+// actorAt returns the actor whose mention overlaps sp, preferring the right-most mention: in
+// English the head of a noun phrase comes last (Fox Business correspondent Edward Lawrence).
+func (r *resolver) actorAt(sp parley.Span) (int, bool) {
+	lo, _ := slices.BinarySearchFunc(r.mentions, sp.Start-r.maxLen, func(m mention, t int) int { return m.Start - t })
+	best, bestEnd := -1, -1
+	for i := lo; i < len(r.mentions) && r.mentions[i].Start < sp.End; i++ {
+		m := r.mentions[i]
+		if m.Overlaps(sp) && (m.End > bestEnd || (m.End == bestEnd && m.Len() > r.mentions[best].Len())) {
+			best, bestEnd = i, m.End
+		}
+	}
+	if best < 0 {
+		return 0, false
+	}
+	return r.mentions[best].actor, true
+}
+
+func (r *resolver) resolve(sp parley.Span) *parley.ActorRef {
+	ref := parley.ActorRef{Span: sp}
+	if ai, ok := r.actorAt(sp); ok {
+		ref.Name, ref.Code = r.actors[ai].Name, r.actors[ai].Code
+		r.history = append(r.history, ref)
+		return &ref
+	}
+	words := r.text[sp.Start:sp.End]
+	switch strings.ToLower(words) {
+	case "he", "she":
+		if p, ok := r.last(personLike); ok {
+			ref.Name, ref.Code = p.Name, p.Code
+			return &ref
+		}
+	case "it":
+		if p, ok := r.last(orgLike); ok {
+			ref.Name, ref.Code = p.Name, p.Code
+			return &ref
+		}
+	}
+	ref.Name = words
+	if !pronoun(words) {
+		r.history = append(r.history, ref)
+	}
+	return &ref
+}
+
+func (r *resolver) last(fits func(string) bool) (parley.ActorRef, bool) {
+	for i := len(r.history) - 1; i >= 0 && i >= len(r.history)-50; i-- {
+		if fits(r.history[i].Name) {
+			return r.history[i], true
+		}
+	}
+	return parley.ActorRef{}, false
+}
+
+func pronoun(s string) bool {
+	switch strings.ToLower(s) {
+	case "he", "she", "it", "they", "we", "i", "you", "who":
+		return true
+	}
+	return false
+}
+
+// personLike guesses that a name is a person's: it starts with a capital and not with an
+// article ("The Washington Post" is not).
+func personLike(name string) bool {
+	if name == "" || pronoun(name) {
+		return false
+	}
+	fields := strings.Fields(name)
+	last := fields[len(fields)-1]
+	// A person's mention ends in a name: "Both sides" and "Security analysts" are no one.
+	if !isUpper(rune(name[0])) || !isUpper(rune(last[0])) {
+		return false
+	}
+	return !orgLike(name)
+}
+
+var orgHeads = wordSet(`Post Times News Journal Ministry Department Agency Office Council Committee
+	Commission Institute Foundation Party Campaign Press Reuters Xinhua AP AFP Network Administration
+	Government Service Bureau Center Centre Court Senate House Congress Union Bank Group Company
+	University Magazine Tribune Herald Politico CNN BBC NBC CBS ABC MSNBC Affairs Kremlin Pentagon
+	Report Study Survey Poll Statement Website Ministry's Post's`)
+
+// orgLike guesses that a name is an organisation's: it starts with an article or its head
+// word names an institution.
+func orgLike(name string) bool {
+	if name == "" || pronoun(name) {
+		return false
+	}
+	if strings.HasPrefix(name, "The ") || strings.HasPrefix(name, "the ") {
+		return true
+	}
+	fields := strings.Fields(name)
+	if orgHeads[fields[len(fields)-1]] {
+		return true
+	}
+	return strings.Contains(name, "Ministry") || strings.Contains(name, "Department")
+}
