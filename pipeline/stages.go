@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/actors"
 	"github.com/parleynews/parley/clean"
 	"github.com/parleynews/parley/events"
 	"github.com/parleynews/parley/extract"
@@ -25,6 +26,8 @@ type Options struct {
 	// Profile is the tracking profile whose issues stances are read on; nil derives issues
 	// from the text.
 	Profile *stances.Profile
+	// Actors is the actor dictionary; nil means the built-in one.
+	Actors *actors.Dictionary
 }
 
 // Default returns the full analysis pipeline, in order: the text is prepared and segmented,
@@ -34,6 +37,7 @@ func Default(opt Options) *Pipeline {
 		StageFunc{StagePrepare, prepare},
 		StageFunc{StageSegment, segmentStage},
 		StageFunc{StageClean, func(_ context.Context, d *parley.Document) error { return clean.Clean(d) }},
+		actors.New(opt.Actors),
 		offtopic.New(),
 		quotes.New(),
 		events.New(),

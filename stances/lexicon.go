@@ -6,6 +6,7 @@ import "github.com/parleynews/parley"
 // precedes it): "ruled out", "demanded", "expressed willingness to", "as a pathway to".
 type cue struct {
 	words    []string // normal forms, see normWord
+	modal    bool
 	polarity string
 	post     bool // the position is on something named before the cue
 	passive  bool // the holder follows, after "by"
@@ -109,7 +110,7 @@ var cuePhrases = []struct {
 	{"brushed aside", parley.StanceOppose, false, false},
 	{"condemn", parley.StanceOppose, false, false},
 	{"condemned", parley.StanceOppose, false, false},
-	{"not be able to", parley.StanceOppose, false, false},
+	{"not be able to", parley.StanceOppose, false, false}, // a judgement about the subject: see modal
 	{"is rejected by", parley.StanceOppose, true, true},
 	{"was rejected by", parley.StanceOppose, true, true},
 	{"are rejected by", parley.StanceOppose, true, true},
@@ -122,6 +123,10 @@ var cuePhrases = []struct {
 	{"is backed by", parley.StanceSupport, true, true},
 	{"was backed by", parley.StanceSupport, true, true},
 }
+
+// modal cues judge what their grammatical subject can do ("Ukraine might not be able to join
+// NATO"): the position is the speaker's, not the subject's.
+var modal = map[string]bool{"not be able to": true}
 
 // negators turn a position around when they stand between the holder and the cue.
 var negators = map[string]bool{"not": true, "never": true, "n't": true, "no": true, "neither": true, "nor": true,
@@ -138,11 +143,13 @@ func init() {
 	for _, w := range []string{"said", "say", "says", "told", "tell", "stated", "state", "indicated", "indicate", "warned",
 		"warn", "stressed", "stress", "noted", "note", "added", "insisted", "insist", "argued", "argue", "claimed",
 		"claim", "announced", "announce", "declared", "declare", "signaled", "signalled", "suggested", "suggest",
-		"acknowledged", "made it clear", "emphasized", "emphasised", "reiterated", "maintained", "explained", "wrote"} {
+		"acknowledged", "made it clear", "emphasized", "emphasised", "reiterated", "maintained", "explained", "wrote",
+		// Reporting nouns: "Hegseth's remarks that Ukraine might not be able to join NATO".
+		"remarks", "comments", "statement", "warning", "assertion", "suggestion", "assessment"} {
 		reportingVerbs[normWord(w)] = true
 	}
 	for _, c := range cuePhrases {
-		cues = append(cues, cue{words: normTokens(c.phrase), polarity: c.polarity, post: c.post, passive: c.passive})
+		cues = append(cues, cue{words: normTokens(c.phrase), modal: modal[c.phrase], polarity: c.polarity, post: c.post, passive: c.passive})
 	}
 	for _, c := range conditionPhrases {
 		conditions = append(conditions, normTokens(c))
@@ -161,6 +168,12 @@ var prepositions = map[string]bool{"with": true, "of": true, "to": true, "for": 
 // clauseWords end a clause: what is said after "but" or "while" is another proposition.
 var clauseWords = map[string]bool{"but": true, "while": true, "whereas": true, "although": true, "though": true,
 	"however": true, "yet": true}
+
+// detachers between a cue and an issue phrase mean the phrase belongs to another noun of the
+// object: "demands for Russian influence over Ukraine's security guarantees" is no demand for
+// guarantees.
+var detachers = map[string]bool{"over": true, "about": true, "against": true, "on": true, "onto": true, "into": true,
+	"from": true, "than": true, "under": true, "at": true, "within": true, "among": true, "across": true, "despite": true}
 
 // objectStops end the object phrase of a cue when issues are derived from the text.
 var objectStops = map[string]bool{"that": true, "as": true, "because": true, "in": true, "for": true, "with": true,

@@ -211,7 +211,8 @@ func findCues(toks []tok) []cueAt {
 				best = k
 			}
 		}
-		if best >= 0 {
+		// "U.S.-backed", "Kremlin-proposed": a cue word inside a compound modifier is no verb.
+		if best >= 0 && !(i > 0 && toks[i-1].raw == "-" && toks[i-1].end == toks[i].start) {
 			out = append(out, cueAt{from: i, to: i + len(cues[best].words), cue: &cues[best]})
 		}
 	}
@@ -276,6 +277,9 @@ func (s *Stage) stance(doc *parley.Document, toks []tok, cs []cueAt, m match, al
 				between = true
 				break
 			}
+		}
+		for j := cs[k].to; j < m.from && !between; j++ {
+			between = detachers[toks[j].norm]
 		}
 		if !between {
 			c = &cs[k]
@@ -422,20 +426,27 @@ func (s *Stage) holder(doc *parley.Document, toks []tok, c *cueAt, cueSpan parle
 		}
 		return parley.ActorRef{}, "", false
 	}
-	// A subject right before the cue ("it rejects", "Meloni flatly ruled out") holds it.
-	if mn, ok := subjectBefore(toks, c.from, mentions, 4); ok {
-		return refOf(mn), "", true
+	// A subject right before the cue ("it rejects", "Meloni flatly ruled out") holds it, unless
+	// the cue judges its subject rather than speaks for it.
+	if c.cue == nil || !c.cue.modal {
+		if mn, ok := subjectBefore(toks, c.from, mentions, 4); ok {
+			return refOf(mn), "", true
+		}
 	}
 	// Otherwise, in reported speech, the reporter: "Trump said there will be no U.S. troops".
 	for k := 0; k < c.from; k++ {
 		if reportingVerbs[toks[k].norm] {
-			if mn, ok := nearestBefore(toks[k].start, sentStart, mentions, toks); ok {
+			// "Hegseth's remarks that" has its reporter in the possessive.
+			if mn, ok := nearestBefore(toks[k].start, sentStart, mentions, toks, true); ok {
 				return refOf(mn), "", true
 			}
 			break
 		}
 	}
-	if mn, ok := nearestBefore(cueSpan.Start, sentStart, mentions, toks); ok {
+	if c.cue != nil && c.cue.modal {
+		return parley.ActorRef{}, "", false // nobody is reported as judging so
+	}
+	if mn, ok := nearestBefore(cueSpan.Start, sentStart, mentions, toks, false); ok {
 		return refOf(mn), "", true
 	}
 	return parley.ActorRef{}, "", false
@@ -477,7 +488,7 @@ func subjectBefore(toks []tok, i int, mentions []mention, window int) (mention, 
 
 // nearestBefore is the closest mention before pos in the sentence, preferring one that no
 // preposition governs.
-func nearestBefore(pos, sentStart int, mentions []mention, toks []tok) (mention, bool) {
+func nearestBefore(pos, sentStart int, mentions []mention, toks []tok, possessives bool) (mention, bool) {
 	var fallback *mention
 	for k := len(mentions) - 1; k >= 0; k-- {
 		mn := mentions[k]
@@ -486,6 +497,9 @@ func nearestBefore(pos, sentStart int, mentions []mention, toks []tok) (mention,
 		}
 		if mn.Start < sentStart {
 			break
+		}
+		if !possessives && possessive(toks, mn) {
+			continue // "Zelensky's concerns" names whose concerns, not who acts
 		}
 		if !afterPreposition(toks, mn) {
 			return mn, true
@@ -498,6 +512,17 @@ func nearestBefore(pos, sentStart int, mentions []mention, toks []tok) (mention,
 		return *fallback, true
 	}
 	return mention{}, false
+}
+
+// possessive reports whether the mention ends in, or is followed by, 's.
+func possessive(toks []tok, mn mention) bool {
+	for _, t := range toks {
+		if t.start < mn.End && t.end >= mn.End {
+			r := strings.ToLower(t.raw)
+			return strings.HasSuffix(r, "'s") || strings.HasSuffix(r, "’s")
+		}
+	}
+	return false
 }
 
 func afterPreposition(toks []tok, mn mention) bool {

@@ -41,7 +41,8 @@ func tokenize(s string, base int) []tok {
 						continue
 					}
 				}
-				if r2 == '.' && j-i == 1 { // the final dot of "U.S."
+				// The final dot of an abbreviation ("U.S.", "J.") belongs to it.
+				if r2 == '.' && (j-i == 1 || strings.Contains(s[i:j], ".")) {
 					j += sz
 				}
 				break
