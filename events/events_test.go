@@ -58,6 +58,7 @@ func TestCoding(t *testing.T) {
 		{"The rebels threatened to shell the town of Vitez.", "The rebels", "the town of Vitez", "THREATEN", "138", "asserted"},
 		{"Police arrested dozens of protesters in Minsk.", "Police", "dozens of protesters", "COERCE", "173", "asserted"},
 		{"Trump's meeting with Putin on Friday ended without a deal.", "Trump", "Putin", "CONSULT", "040", "asserted"},
+		{"The rift between Chancellor Weber and President Duval widened after a tense Elysee meeting.", "Chancellor Weber", "President Duval", "CONSULT", "040", "asserted"},
 		{"A Delhi court convicted the former minister of fraud.", "A Delhi court", "the former minister", "ACCUSE", "116", "asserted"},
 		{"Russia could attack Poland next year.", "Russia", "Poland", "ASSAULT", "190", "hypothetical"},
 	}

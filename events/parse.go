@@ -1038,8 +1038,45 @@ func (s *sentence) candidates() []cand {
 			k++
 		}
 	}
+	// A meeting whose participants the sentence names elsewhere: "the divide between Trump and
+	// Zelensky deepened after a contentious Oval Office meeting".
+	if verbal == 0 && len(out) == 0 {
+		for j := 1; j < n; j++ {
+			e, w := s.nounTrigger(j)
+			if e == nil || !meetingNouns[e.lemma] || s.toks[j].cap || s.verbAt(j) {
+				continue
+			}
+			if t, _ := s.prepTarget(e.preps, j+w, minInt(s.clauseEnd(j+w), j+w+12)); t.ok() {
+				continue // "meeting with X" is coded where it has its own target
+			}
+			for k := 0; k < n; k++ {
+				if s.low(k) != "between" || k == j-1 {
+					continue
+				}
+				parts := s.conjuncts(s.npRight(k+1, minInt(n, k+14)))
+				if len(parts) != 2 {
+					continue
+				}
+				// A name ends where its capitals do: "President Duval widened" is President Duval
+				// and a verb the lexicon does not know.
+				for pi := range parts {
+					if r := s.capRun(parts[pi]); r.a == parts[pi].a && r.ok() {
+						parts[pi] = r
+					}
+				}
+				out = append(out, cand{trig: j, trigEnd: j + w, noun: true, lemma: s.low(j), e: e, code: e.code,
+					reported: -1, src: parts[0], tgt: parts[1], symmetric: true})
+				break
+			}
+			break
+		}
+	}
 	return out
 }
+
+// meetingNouns name encounters between two parties, whose participants may stand anywhere in
+// the sentence.
+var meetingNouns = set(`meeting talks summit negotiation discussion`)
 
 var quantityNouns = set(`dozens hundreds thousands millions tens scores number group groups some many
 	all most members one two three four five six several couple lot lots part majority`)

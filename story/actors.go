@@ -178,3 +178,18 @@ func sortedActors(t *actorTable) []*actorRec {
 	})
 	return out
 }
+
+// isName reports whether a folded word is one of the actor's names, in any spelling that
+// sameWord allows ("Zelenskyy" for Zelensky): a name of a party to an event says nothing about
+// which of their events it is.
+func (r *actorRec) isName(w string) bool {
+	if r.tokens[w] {
+		return true
+	}
+	for t := range r.tokens {
+		if sameWord(t, w) {
+			return true
+		}
+	}
+	return false
+}

@@ -32,10 +32,18 @@ type docEntry struct {
 	numbers []numMention
 	notes   []string
 	caps    map[string]bool // capitalised words of its kept text, for the salience of terms
+	// sentences are the kept sentences with the actors each names, for finding reports of an
+	// event that the document's own coder did not code as one (see mentions).
+	sentences []sentenceActors
 
 	// Grouping features, raw weights (1 + ln tf); IDF is applied when comparing.
 	terms  map[string]float64
 	actorF map[string]float64
+}
+
+type sentenceActors struct {
+	evidence parley.Evidence
+	actors   []parley.ActorRef // name and code of each actor named in the sentence
 }
 
 type docActor struct {
@@ -220,6 +228,25 @@ func analyse(doc *parley.Document, seq int, copyOf string) *docEntry {
 			x /= 2 // a pair of words is mostly a rewording of its two words, already counted
 		}
 		e.terms[w] = x
+	}
+
+	// Kept sentences with the actors named in each.
+	for _, s := range sentences {
+		if !validSpan(s, len(doc.Text)) || ex.excluded(s) {
+			continue
+		}
+		var named []parley.ActorRef
+		for _, a := range doc.Actors {
+			for _, m := range a.Mentions {
+				if s.Start <= m.Start && m.End <= s.End {
+					named = append(named, parley.ActorRef{Name: a.Name, Code: a.Code})
+					break
+				}
+			}
+		}
+		if len(named) >= 2 {
+			e.sentences = append(e.sentences, sentenceActors{evidence: evidence(doc, s, s.In(doc.Text)), actors: named})
+		}
 	}
 
 	// Actors, by their kept mentions.

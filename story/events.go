@@ -87,7 +87,7 @@ func (c *storyCtx) events() {
 			}
 			r.caps = map[string]bool{}
 			for w := range capsTerms(ev.Text) {
-				if r.src.tokens[w] || r.tgt != nil && r.tgt.tokens[w] || !c.salient(w) {
+				if r.src.isName(w) || r.tgt != nil && r.tgt.isName(w) || !c.salient(w) {
 					continue
 				}
 				r.caps[w] = true
@@ -115,6 +115,7 @@ func (c *storyCtx) events() {
 			}
 		}
 	}
+	c.mentions()
 	for _, cl := range c.clusters {
 		c.st.Events = append(c.st.Events, c.storyEvent(cl))
 	}
@@ -328,4 +329,80 @@ func sharedNames(cl *evCluster) string {
 		parts = append(parts, strings.Join(cur, " "))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// meetingWords say that a sentence speaks of an encounter.
+var meetingWords = setOf("meeting meetings met meet talks summit exchange visit hosted hosting sat")
+
+// mentions attaches to each meeting the sentences of other documents that report it without
+// the coder having made an event of them: "During a tense Oval Office exchange with Trump,
+// Zelensky pressed for assurances" reports the Oval Office meeting even though its main event
+// is the pressing. Such a sentence must name both parties, speak of an encounter, and share a
+// salient name (a place, an occasion) with the event's own reports, so it is the same meeting
+// and not just another one between the same two.
+func (c *storyCtx) mentions() {
+	for _, cl := range c.clusters {
+		first := cl.reps[0]
+		if first.root != "04" || first.tgt == nil {
+			continue
+		}
+		names := map[string]bool{}
+		has := map[string]bool{}
+		for _, r := range cl.reps {
+			for w := range r.caps {
+				names[w] = true
+			}
+			has[r.doc.id] = true
+		}
+		if len(names) == 0 {
+			continue
+		}
+		for _, d := range c.docs {
+			if has[d.id] {
+				continue
+			}
+			for _, s := range d.sentences {
+				if !c.namesBoth(s, first.src, first.tgt) || !speaksOfMeeting(s.evidence.Text) || !sharesName(s.evidence.Text, names) {
+					continue
+				}
+				ev := *first.ev
+				ev.Date, ev.DateText, ev.Span, ev.Text = "", "", s.evidence.Span, s.evidence.Text
+				cl.reps = append(cl.reps, &evRep{doc: d, ev: &ev, src: first.src, tgt: first.tgt, root: first.root,
+					caps: first.caps, evidence: s.evidence})
+				has[d.id] = true
+				break
+			}
+		}
+	}
+}
+
+func (c *storyCtx) namesBoth(s sentenceActors, a, b *actorRec) bool {
+	var hasA, hasB bool
+	for i := range s.actors {
+		switch c.ref(&s.actors[i]) {
+		case a:
+			hasA = true
+		case b:
+			hasB = true
+		}
+	}
+	return hasA && hasB
+}
+
+func speaksOfMeeting(text string) bool {
+	for _, t := range words(text, 0, len(text), nil) {
+		if meetingWords[t.lower] {
+			return true
+		}
+	}
+	return false
+}
+
+func sharesName(text string, names map[string]bool) bool {
+	for w := range capsTerms(text) {
+		if names[w] {
+			return true
+		}
+	}
+	return false
 }

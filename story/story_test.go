@@ -654,3 +654,54 @@ func TestCopyOf(t *testing.T) {
 		}
 	}
 }
+
+// A sentence of another document that names both parties, an encounter and the same occasion
+// is a report of the meeting even when its own main event is something else; a sentence about
+// another meeting of the same two is not.
+func TestMeetingMentions(t *testing.T) {
+	mira := ref("Mira Stan", "BORGOV")
+	karl := ref("Karl Ott", "SYLGOV")
+	a := newDoc(t, "a", "",
+		"The rift between Mira Stan and Karl Ott deepened after a tense Harbour Palace meeting.",
+		"Officials spoke of a setback.").
+		actor("Mira Stan", "BORGOV", "", "Mira Stan").actor("Karl Ott", "SYLGOV", "", "Karl Ott").
+		event(mira, karl, "040", "CONSULT", "", "Harbour Palace meeting").done()
+	b := newDoc(t, "b", "",
+		"During a heated Harbour Palace exchange with Mira Stan, Karl Ott pressed for guarantees.",
+		"The talks ended early.").
+		actor("Mira Stan", "BORGOV", "", "Mira Stan").actor("Karl Ott", "SYLGOV", "", "Karl Ott").
+		event(karl, mira, "020", "REQUEST", "", "pressed for guarantees").done()
+	c := newDoc(t, "c", "",
+		"Mira Stan met Karl Ott again at a lakeside summit, months after their first encounter.",
+		"Both sides praised the talks.").
+		actor("Mira Stan", "BORGOV", "", "Mira Stan").actor("Karl Ott", "SYLGOV", "", "Karl Ott").done()
+	for _, d := range []*parley.Document{a, b, c} {
+		d.Sentences = nil // let the builder segment them
+	}
+	bl := NewBuilder(Options{})
+	for _, d := range []*parley.Document{a, b, c} {
+		if _, err := bl.Add(d, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sts := bl.Stories()
+	if len(sts) != 1 {
+		t.Fatalf("%d stories", len(sts))
+	}
+	var meeting *parley.StoryEvent
+	for i, e := range sts[0].Events {
+		if e.PLOVER == "CONSULT" {
+			meeting = &sts[0].Events[i]
+		}
+	}
+	if meeting == nil {
+		t.Fatal("no meeting")
+	}
+	var docs []string
+	for _, r := range meeting.Reports {
+		docs = append(docs, r.DocumentID)
+	}
+	if strings.Join(docs, ",") != "a,b" || meeting.Sources != 2 {
+		t.Errorf("meeting reported by %v (%d sources), want a and b", docs, meeting.Sources)
+	}
+}
