@@ -135,7 +135,9 @@ func (z *analyzer) clauseEnd(start int, cueIdx []int) int {
 		if t.k != kPunct {
 			continue
 		}
-		if t.low == ";" {
+		if t.low == ";" || (t.low == ":" && m > start && z.quote(m+1)) {
+			// he said he was too busy: “…”: the quotation after the colon is a report of
+			// its own.
 			return m
 		}
 		if t.low != "," && t.low != "—" && t.low != "–" {

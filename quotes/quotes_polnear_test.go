@@ -325,7 +325,15 @@ func scoreGroup(docs []polnearDoc, preds [][]predQuote, group string) *groupScor
 			if ok && sourceOK(golds[gi], p) {
 				gs.cueTP[cue]++
 			} else if !ok {
-				gs.wrong = append(gs.wrong, fmt.Sprintf("%s: [%s cue %q src %q] %q", d.name, p.kind, cue, predSpeaker(d.text, p), clip(p.q.Text, 160)))
+				// The gold content it overlaps most, to tell a wrong boundary from no quote.
+				near := ""
+				best := 0
+				for _, g := range golds {
+					if ov := overlap(g.content[0], g.content[1], p.start, p.end); ov > best {
+						best, near = ov, string(d.runes[g.content[0]:g.content[1]])
+					}
+				}
+				gs.wrong = append(gs.wrong, fmt.Sprintf("%s: [%s cue %q src %q] %q\n\tNEAR %q", d.name, p.kind, cue, predSpeaker(d.text, p), clip(p.q.Text, 160), clip(near, 160)))
 			}
 		}
 		for gi, g := range golds {
