@@ -2,6 +2,8 @@ package cli
 
 import (
 	"flag"
+	"fmt"
+	"os"
 
 	"github.com/parleynews/parley/actors"
 	"github.com/parleynews/parley/pipeline"
@@ -16,7 +18,7 @@ type analysisOptions struct {
 
 func analysisFlags(fs *flag.FlagSet) *analysisOptions {
 	return &analysisOptions{
-		profile: fs.String("profile", "", "tracking profile (YAML) naming the issues to read stances on; default $PARLEY_PROFILE, else issues are derived from the text"),
+		profile: fs.String("profile", "", "tracking profile (YAML) naming the issues to read stances on; default $PARLEY_PROFILE, else parley-profile.yaml in the current directory, else issues are derived from the text"),
 		actors:  fs.String("actors", "", "actor file (TSV, see actors/data/README.md) that extends or overrides the built-in dictionary; default $PARLEY_ACTORS"),
 	}
 }
@@ -24,10 +26,7 @@ func analysisFlags(fs *flag.FlagSet) *analysisOptions {
 // newPipeline loads what the flags name and builds the analysis pipeline.
 func (m *Main) newPipeline(a *analysisOptions) (*pipeline.Pipeline, error) {
 	var opt pipeline.Options
-	path := *a.profile
-	if path == "" {
-		path = m.Getenv("PARLEY_PROFILE")
-	}
+	path := m.profilePath(*a.profile)
 	if path != "" {
 		p, err := stances.LoadProfile(path)
 		if err != nil {
@@ -50,6 +49,28 @@ func firstOf(values ...string) string {
 		if v != "" {
 			return v
 		}
+	}
+	return ""
+}
+
+// workspaceProfile is the tracking profile parley uses when it runs in a folder that keeps one:
+// an analyst following a story works in its folder, and its issues should not have to be named
+// on every command.
+const workspaceProfile = "parley-profile.yaml"
+
+// profilePath resolves the tracking profile: the flag, then $PARLEY_PROFILE, then
+// parley-profile.yaml in the current directory (said on standard error, so that no one is
+// surprised by where the issues came from). "" means none: issues are derived from the text.
+func (m *Main) profilePath(flagValue string) string {
+	if p := firstOf(flagValue, m.Getenv("PARLEY_PROFILE")); p != "" {
+		return p
+	}
+	if m.Getenv("PARLEY_NO_WORKSPACE_PROFILE") != "" {
+		return ""
+	}
+	if _, err := os.Stat(workspaceProfile); err == nil {
+		fmt.Fprintf(m.Stderr, "parley: tracking profile %s (from the current directory)\n", workspaceProfile)
+		return workspaceProfile
 	}
 	return ""
 }

@@ -18,9 +18,7 @@ import (
 // follow their originals.
 func (m *Main) buildStories(ctx context.Context, store *sqlite.DB, profile string) ([]*parley.Story, error) {
 	var opt story.Options
-	if profile == "" {
-		profile = m.Getenv("PARLEY_PROFILE")
-	}
+	profile = m.profilePath(profile)
 	if profile != "" {
 		p, err := stances.LoadProfile(profile)
 		if err != nil {

@@ -186,3 +186,9 @@ var objectFillers = map[string]bool{"any": true, "the": true, "a": true, "an": t
 	"its": true, "their": true, "our": true, "some": true, "further": true, "scenario": true, "involving": true, "idea": true,
 	"possibility": true, "prospect": true, "notion": true, "of": true, "such": true, "this": true, "that": true, "these": true,
 	"those": true, "more": true, "new": true, "explicit": true, "real": true, "very": true, "specific": true, "plan": true}
+
+// vagueObject words open an object phrase that names no issue: pronouns, people in general,
+// and prepositions left at the head once fillers are gone.
+var vagueObject = map[string]bool{"them": true, "him": true, "her": true, "it": true, "us": true, "you": true,
+	"me": true, "people": true, "everyone": true, "something": true, "anything": true, "nothing": true,
+	"for": true, "to": true, "with": true, "on": true, "in": true, "at": true, "from": true, "what": true, "how": true}

@@ -566,8 +566,8 @@ func deriveIssues(toks []tok, cs []cueAt) []match {
 			}
 			to++
 		}
-		if len(words) == 0 {
-			continue
+		if len(words) == 0 || vagueObject[words[0]] {
+			continue // "help them", "for Ukraine": no issue named
 		}
 		out = append(out, match{from: from, to: to, issue: slug(words)})
 	}
