@@ -214,6 +214,9 @@ func (s *Stage) code(st *sentence, c *cand) {
 			code = intentCode(code)
 		case "agree":
 			code = intentCode(code) // the agreement is itself the event, and asserted
+			if root == "15" {
+				code = "030" // "agreed to deploy troops" is a commitment, not a show of force
+			}
 		case "threaten":
 			code = threatCode(code)
 		case "refuse":
@@ -570,6 +573,7 @@ func (r *resolver) counterpart(st *sentence, c *cand, src *parley.ActorRef, sp p
 }
 
 // overrideMargin is how far the model's category must score above the lexicon's before the
-// model overrules the lexicon. Chosen by cross-validation (0, 1, 2, 3, 4 tried): lower margins
-// fit the training data better and held-out data worse.
-const overrideMargin = 3
+// model overrules the lexicon. Chosen by cross-validation (0 to 10 tried, averaged over five
+// fold seeds) and the PLOVER gold-standard examples: lower margins fit the training data better
+// and held-out data worse; from 5 up the figures level off.
+const overrideMargin = 5

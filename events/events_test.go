@@ -61,6 +61,18 @@ func TestCoding(t *testing.T) {
 		{"The rift between Chancellor Weber and President Duval widened after a tense Elysee meeting.", "Chancellor Weber", "President Duval", "CONSULT", "040", "asserted"},
 		{"A Delhi court convicted the former minister of fraud.", "A Delhi court", "the former minister", "ACCUSE", "116", "asserted"},
 		{"Russia could attack Poland next year.", "Russia", "Poland", "ASSAULT", "190", "hypothetical"},
+		// Participle clauses act with the main clause's subject.
+		{"The army moved into the border town overnight, killing Mayor Ivan Petrov.", "The army", "Mayor Ivan Petrov", "ASSAULT", "190", "asserted"},
+		{"A French lawyer has appeared in a Paris court, accusing Prime Minister Karel Novak of fraud.", "A French lawyer", "Prime Minister Karel Novak", "ACCUSE", "112", "asserted"},
+		// Thousands separators keep a number whole.
+		{"Police arrested 1,200 protesters in Minsk.", "Police", "1,200 protesters", "COERCE", "173", "asserted"},
+		// The receiver of a ditransitive verb stands before the thing given.
+		{"The European Commission granted the Portuguese government permission to inject funds.", "The European Commission", "the Portuguese government", "YIELD", "086", "asserted"},
+		// Own forces are not the target of a deployment; the target follows.
+		{"Israel mobilized troops for a ground assault against Hamas.", "Israel", "Hamas", "MOBILIZE", "154", "asserted"},
+		// A purpose clause names the target of material help.
+		{"Germany sent $2 million to help Ethiopia.", "Germany", "Ethiopia", "AID", "071", "asserted"},
+		{"Thousands of dock workers went on strike against the Port Authority.", "Thousands of dock workers", "the Port Authority", "PROTEST", "143", "asserted"},
 	}
 	for _, tt := range tests {
 		doc := analyse(t, tt.text, "2025-08-20")

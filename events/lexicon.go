@@ -214,6 +214,7 @@ v 190 overthrow
 v 192 overrun
 v 190 capture
 v 084 let_free
+v 084 set_free
 v 060 join_forces p=with
 v 083 reinstate
 v 143 stop o=work
@@ -364,6 +365,75 @@ v 194 pound
 v 195 airstrike
 v 196 violate o=ceasefire|truce|armistice
 v 202 massacre
+v 087 cease o=operations|operation|fire|fighting|hostilities|attacks|offensive|strikes|shelling
+v 087 halt o=offensive|operations|fighting|attacks|hostilities|advance|strikes|bombing|shelling p=in|against
+v 087 stop o=fighting|attacks|offensive|operations|hostilities|shelling|bombing p=in|against
+v 087 suspend o=offensive|operations|attacks|strikes|hostilities|bombing p=in|against
+v 087 declare o=ceasefire|cease-fire|truce|cessation|armistice p=in|with
+v 087 observe o=ceasefire|cease-fire|truce
+v 087 respect o=ceasefire|cease-fire|truce
+v 087 lay_down o=arms|weapons
+v 164 withdraw o=talks|negotiations|dialogue|mediation p=from|with
+v 120 withdraw o=agreement|treaty|deal|accord|pact|convention p=from|with
+v 087 withdraw p=from
+v 080 back_down p=on|over
+v 080 relent
+v 080 cave p=to|in
+v 080 bow p=to
+v 080 backtrack p=on
+v 080 abandon o=plan|plans|policy|demand|demands|claim|claims|bid|proposal|threat|stance|position
+v 080 reverse o=decision|policy|course|ban|order|ruling
+v 080 retract
+v 081 relax o=restrictions|restriction|rules|ban|curfew|controls|sanctions|measures|limits p=on|against|for
+v 081 loosen o=restrictions|restriction|rules|ban|curfew|controls|sanctions|measures|limits p=on|against|for
+v 084 exchange o=prisoners|captives|detainees|hostages|bodies p=with
+v 084 swap o=prisoners|captives|detainees|hostages p=with
+v 086 grant o=citizenship|visa|visas|permit|license|licence|authorization|authorisation|approval|mandate|extension|waiver|bail|immunity|independence|autonomy p=to|for
+v 075 accept o=refugees|migrants|asylum-seekers|seekers|evacuees p=from
+v 075 admit o=refugees|migrants|asylum-seekers|seekers|evacuees p=from
+v 075 resettle p=in|from
+v 075 take_in p=from
+v 071 give o=dollars|euros|pounds|yuan|yen|rupees|million|billion|cash|grant|grants|donation|donations|funding p=to|for
+v 071 send o=dollars|euros|million|billion|cash|funds|money|donations p=to|for
+v 071 raise o=money|funds p=for
+v 033 pledge o=aid|assistance|dollars|euros|million|billion|funds|money|funding p=to|for
+v 051 pledge o=support|backing|solidarity p=for|to|with
+v 074 deploy o=peacekeepers|peacekeeping p=to|in|into
+v 074 send o=peacekeepers|peacekeeping p=to|into
+v 061 invest p=in
+v 060 team_up p=with
+v 060 ally p=with
+v 060 coordinate p=with
+v 061 trade p=with
+v 143 walk_off p=at|in
+v 112 implicate p=in
+v 111 berate
+v 111 assail
+v 111 excoriate
+v 111 scold
+v 111 reproach
+v 111 disparage
+v 111 vilify
+v 114 object p=to
+v 120 repudiate
+v 120 quash
+v 120 overturn
+v 120 throw_out
+v 122 deny o=request|requests|access|aid|application|permission|visa|visas|entry p=to|for|from
+v 125 refuse o=talks|negotiations|dialogue|meeting p=with
+v 130 vow o=revenge|retaliation|retribution p=against|on
+v 138 threaten o=attack|attacks|strike|strikes|war|force|action p=against|on
+v 181 hold o=hostage|hostages|captive|captives
+v 180 abuse
+v 190 shoot_down
+v 190 gun_down
+v 190 seize o=town|city|village|base|territory|area|airport|port|capital|district|province|region|oilfield|oilfields|positions|control
+v 190 retake
+v 190 recapture
+v 171 raze
+v 171 demolish
+v 192 take_control p=of
+v 193 fire o=rockets|rocket|missiles|missile|shells|mortars|artillery|shots|bullets p=at|on|into|toward|towards
 n 040 meeting p=with|between
 n 040 meet p=with
 n 046 talks p=with|between
@@ -473,6 +543,26 @@ n 064 intelligence_sharing p=with
 n 062 exercise p=with|in
 n 062 drill p=with|in
 n 062 game p=with|in
+n 062 war_game p=with|in
+n 087 withdrawal p=from|of
+n 087 pullout p=from|of
+n 087 cessation p=in|of
+n 087 armistice p=with|in
+n 070 donation p=to|for
+n 070 contribution p=to|for
+n 070 relief p=to|for
+n 074 peacekeeping_mission p=in|to
+n 074 peacekeeping_operation p=in|to
+n 060 partnership p=with|between
+n 060 collaboration p=with|between
+n 141 sit-in p=against|in|at
+n 141 walkout p=against|in|at
+n 111 rebuke p=of|to
+n 111 denunciation p=of
+n 120 refusal p=of|to
+n 130 ultimatum p=to
+n 173 crackdown p=on|against
+n 181 abduction p=of
 `
 
 // entry is one line of the lexicon.
@@ -493,6 +583,8 @@ type lexicon struct {
 	nouns map[string]*entry   // by singular noun
 	// compounds are two-word nouns ("hunger strike", "air strike") keyed by "first second".
 	compounds map[string]*entry
+	// laborStrike is the entry of "strike" as a labour action ("went on strike").
+	laborStrike *entry
 	// verbForms maps every inflected form of a known verb to its lemma, and nounForms holds
 	// every form of an event noun and the first words of compounds: one map access tells the
 	// parser whether a word can matter at all.
@@ -592,7 +684,9 @@ func parseLexicon(src string, table map[string]cameoInfo) (*lexicon, error) {
 			switch e.particle {
 			case "":
 				lx.nouns[e.lemma] = e
-			case "verbal", "labor", "suicide", "effort":
+			case "labor":
+				lx.laborStrike = e
+			case "verbal", "suicide", "effort":
 				// Variants kept for documentation; the plain noun carries the code.
 			default:
 				lx.compounds[e.lemma+" "+e.particle] = e
@@ -638,4 +732,14 @@ var controlVerbs = map[string]string{
 	"urge": "ask", "ask": "ask", "call": "ask", "press": "ask", "push": "ask", "demand": "ask",
 	"order": "do", "instruct": "ask", "tell": "ask", "encourage": "ask", "invite": "ask",
 	"appeal": "ask", "get": "do", "commit": "intend", "threat": "threaten", "go": "intend",
+}
+
+// hasParticle reports whether a verb has an entry with the particle p ("let free", "call off").
+func (lx *lexicon) hasParticle(lemma, p string) bool {
+	for _, e := range lx.verbs[lemma] {
+		if e.particle == p {
+			return true
+		}
+	}
+	return false
 }

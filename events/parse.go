@@ -31,6 +31,7 @@ type cand struct {
 	reportSrc     span   // that reporting verb's subject
 	pron          span   // a pronoun subject that src stands in for, when it was reported
 	generic       bool   // no lexicon entry: the model alone says what it is
+	participle    bool   // a participle clause after a comma, whose subject is the main clause's
 }
 
 // sentence holds the tokens of one sentence and the lexicon used to read them.
@@ -154,6 +155,9 @@ func (s *sentence) verbReading(i int) bool {
 		for j >= 0 && (isAdverb(s.low(j)) || negations[s.low(j)]) {
 			j--
 		}
+		if s.participleClause(i) {
+			return true
+		}
 		return auxiliaries[s.low(j)] && isBe(s.low(j))
 	case "ed":
 		return true
@@ -208,7 +212,7 @@ func (s *sentence) verbReading(i int) bool {
 	if n := i + 1; n < len(s.toks) && s.isWord(n) && !s.toks[n].cap {
 		// "White House press secretary": a noun in a compound, not a verb.
 		nl := s.low(n)
-		if !(determiners[nl] || pronouns[nl] || isNumber(nl) || prepositions[nl] && nl != "of" || isAdverb(nl)) {
+		if !(determiners[nl] || pronouns[nl] || isNumber(nl) || prepositions[nl] && nl != "of" || isAdverb(nl) || s.lx.hasParticle(lem, nl)) {
 			return false
 		}
 	}
@@ -664,7 +668,7 @@ func (s *sentence) prepTarget(preps []string, from, end int) (span, string) {
 }
 
 // actorAfter finds the first actor-like noun phrase introduced by a preposition in [k, end).
-func (s *sentence) actorAfter(k, end int) (span, string) {
+func (s *sentence) actorAfter(k, end int, purpose bool) (span, string) {
 	if end > k+20 {
 		end = k + 20
 	}
@@ -674,7 +678,14 @@ func (s *sentence) actorAfter(k, end int) (span, string) {
 			break
 		}
 		if w == "to" && s.isWord(j+1) && !s.toks[j+1].cap && !determiners[s.low(j+1)] && !isNumber(s.low(j+1)) {
-			break // a purpose clause: "commitments to protect Ukraine from …"
+			// A purpose clause: "sent troops to help the Philippine army" acts on that verb's
+			// object when it names an actor.
+			if purpose && formOf(s.low(j+1), s.lemma(j+1)) == "" && !prepositions[s.low(j+1)] {
+				if np := s.npRight(j+2, end); np.ok() && s.agentLike(np) && !s.adverbial(np.a, np.b) {
+					return np, "to"
+				}
+			}
+			break
 		}
 		if !prepositions[w] || w == "of" {
 			continue
@@ -745,6 +756,9 @@ func (s *sentence) nounTrigger(j int) (*entry, int) {
 		}
 	}
 	w := s.low(j)
+	if (w == "strike" || w == "strikes") && (s.low(j-1) == "on" || s.low(j-1) == "general") && s.lx.laborStrike != nil {
+		return s.lx.laborStrike, 1 // "went on strike", "a general strike": labour, not arms
+	}
 	if e := s.lx.nouns[w]; e != nil {
 		return e, 1
 	}
@@ -786,8 +800,16 @@ func (s *sentence) candidates() []cand {
 		}
 		c := cand{trig: i, trigEnd: i + 1, lemma: lem, reported: -1}
 		g := s.group(&c, i)
+		var partSrc span
 		if g < 0 {
-			continue
+			if !s.participleClause(i) {
+				continue
+			}
+			// ", killing 40 people": the clause's subject is that of the main clause.
+			if partSrc = s.mainSubject(i); !partSrc.ok() || !s.namesActor(partSrc) {
+				continue
+			}
+			g, c.participle = i, true
 		}
 		end := s.clauseEnd(i + 1)
 		var early span
@@ -814,8 +836,26 @@ func (s *sentence) candidates() []cand {
 				if c.passive {
 					obj = early
 				}
+				if !c.passive && obj.ok() && !s.objWords(obj, cand.objs) && s.agentLike(obj) && obj.b < end {
+					// "granted the Pentagon permission": the receiver comes before the thing.
+					if obj2 := s.npRight(obj.b, end); obj2.ok() && s.objWords(obj2, cand.objs) {
+						c.indirect = obj
+						obj = obj2
+					}
+				}
 				if !obj.ok() || !s.objWords(obj, cand.objs) {
+					c.indirect = span{}
 					continue
+				}
+				if !c.passive && !c.indirect.ok() && transferVerbs[lem] {
+					// "granted the Portuguese government permission" reads as one phrase.
+					k := obj.a
+					for k < obj.b && !(cand.objs[s.low(k)] || cand.objs[nounBase(s.low(k))]) {
+						k++
+					}
+					if head := (span{obj.a, k}); head.ok() && s.isWord(k-1) && !s.adjectival(k-1) && s.agentLike(head) {
+						c.indirect = head
+					}
 				}
 			}
 			e = cand
@@ -871,6 +911,9 @@ func (s *sentence) candidates() []cand {
 			e = genericEntry
 		}
 		c.src = s.subject(g)
+		if c.participle {
+			c.src = partSrc
+		}
 		if c.src.ok() && c.src.a >= 2 && s.low(c.src.a-1) == "that" && nounsOfIdea[s.low(c.src.a-2)] {
 			continue // a proposition someone fears, hopes or asks for, not an event
 		}
@@ -913,6 +956,8 @@ func (s *sentence) candidates() []cand {
 			c.tgt = c.indirect
 		case c.noun:
 			c.tgt, c.prep = s.prepTarget(e.preps, c.trigEnd, end)
+		case e.objs != nil && c.indirect.ok():
+			c.tgt = c.indirect
 		case e.objs != nil:
 			c.tgt, c.prep = s.prepTarget(e.preps, c.trigEnd, end)
 			if !c.tgt.ok() && obj.ok() && s.agentLike(obj) {
@@ -921,7 +966,8 @@ func (s *sentence) candidates() []cand {
 		case transferVerbs[lem] && !c.noun && hasPrep(e.preps, "to") && s.hasPrepTarget("to", c.trigEnd, end):
 			// "returned the prisoners to Russia": the receiver is the target.
 			c.tgt, c.prep = s.prepTarget([]string{"to"}, c.trigEnd, end)
-		case obj.ok() && oprep == "" && s.agentLike(obj):
+		case obj.ok() && oprep == "" && s.agentLike(obj) && !(ownForces[nounBase(s.low(s.headOf(obj)))] && s.hasAnyPrepTarget(e.preps, s.headOf(obj)+1, end)):
+			// "mobilized troops against Iraq": the forces are the actor's own, the target follows.
 			c.tgt = obj
 		default:
 			if t, p := s.prepTarget(e.preps, c.trigEnd, end); t.ok() {
@@ -958,7 +1004,12 @@ func (s *sentence) candidates() []cand {
 			if c.tgt.ok() {
 				from = c.tgt.b
 			}
-			if alt, p := s.actorAfter(from, end); alt.ok() {
+			// A purpose clause names the target only when the object names no one ("sent
+			// $2 million to help X", not "demanded a meeting of the Council to discuss Y").
+			// Verbal acts ("demanded commitments to protect Ukraine") are aimed at their
+			// hearer, not at whom the thing would serve.
+			purpose := (!c.tgt.ok() || s.capRun(c.tgt).b <= s.capRun(c.tgt).a) && !verbalRoots[rootOf(e.code)]
+			if alt, p := s.actorAfter(from, end, purpose); alt.ok() {
 				c.tgt, c.prep = alt, p
 			}
 		}
@@ -1253,4 +1304,109 @@ func (s *sentence) mustRequest(i int, subj span) (cand, bool) {
 	}
 	e := s.lx.verbs["demand"][0]
 	return cand{trig: i, trigEnd: i + 1, lemma: s.lemma(i) + " must", e: e, code: "100", src: subj, tgt: np, reported: -1}, true
+}
+
+// participleClause reports whether token i is an -ing form that opens a participle clause after
+// a comma ("…, accusing him of fraud"), which acts with the main clause's subject.
+func (s *sentence) participleClause(i int) bool {
+	if !s.isWord(i) || s.toks[i].cap || formOf(s.low(i), s.lemma(i)) != "ing" || reportingVerbs[s.lemma(i)] {
+		return false
+	}
+	j := i - 1
+	for j >= 0 && isAdverb(s.low(j)) {
+		j--
+	}
+	if j < 2 || s.low(j) != "," {
+		return false
+	}
+	// "…, warning that…", "…, warning such a move could…": the clause reports speech.
+	if n := s.low(i + 1); n == "that" || n == "of" {
+		return false
+	}
+	if np := s.npRight(i+1, len(s.toks)); np.ok() && (modals[s.low(np.b)] || auxiliaries[s.low(np.b)]) {
+		return false
+	}
+	return true
+}
+
+// namesActor reports whether a phrase holds a name or a word for people or institutions past
+// its determiner, a stricter agentLike for subjects the parser had to reach for.
+func (s *sentence) namesActor(np span) bool {
+	for j := np.a; j < np.b; j++ {
+		t := s.toks[j]
+		if t.kind != tkWord || j == np.a && determiners[t.low] {
+			continue
+		}
+		if t.cap || pronouns[t.low] || agentNouns[t.low] || agentNouns[nounBase(t.low)] {
+			return true
+		}
+	}
+	return false
+}
+
+// mainSubject finds the subject of the finite verb before the comma that opens the participle
+// clause at token i.
+func (s *sentence) mainSubject(i int) span {
+	j := i - 1
+	for j >= 0 && s.low(j) != "," {
+		j--
+	}
+	for k := j - 1; k >= 0 && j-k < 30; k-- {
+		w := s.low(k)
+		if s.toks[k].kind == tkPunct && (w == ";" || w == ":" || w == "\"" || w == "“" || w == "”") {
+			return span{}
+		}
+		if auxiliaries[w] || modals[w] {
+			// The first word of the verb group.
+			for k > 0 && (auxiliaries[s.low(k-1)] || modals[s.low(k-1)] || negations[s.low(k-1)] || isAdverb(s.low(k-1))) {
+				k--
+			}
+			return s.subject(k)
+		}
+		if !s.toks[k].cap && s.isWord(k) && s.verbAt(k) && !s.participleClause(k) {
+			if g := s.groupStart(k); g >= 0 {
+				return s.subject(g)
+			}
+			return span{}
+		}
+	}
+	return span{}
+}
+
+// ownForces are nouns for an actor's own armed forces, which a verb moves or sends rather than
+// acts against.
+var ownForces = set(`troop troops force forces army soldier soldiers unit units warship warships jet jets
+	brigade battalion reservist reservists police peacekeeper peacekeepers`)
+
+func (s *sentence) hasAnyPrepTarget(preps []string, from, end int) bool {
+	t, _ := s.prepTarget(preps, from, end)
+	return t.ok()
+}
+
+// adjectival reports whether a word before a noun is more likely a modifier than a noun of its
+// own: a number, an amount word or an adjective ending.
+func (s *sentence) adjectival(k int) bool {
+	w := s.low(k)
+	if isNumber(w) || quantityNouns[w] || determiners[w] {
+		return true
+	}
+	for _, suf := range []string{"al", "ic", "ive", "ary", "ous", "ful", "ian", "ese", "ish", "an", "ed", "-term", "-year"} {
+		if strings.HasSuffix(w, suf) && !agentNouns[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// verbalRoots are the CAMEO roots of verbal acts.
+var verbalRoots = set(`01 02 03 04 09 10 11 12 13`)
+
+// headOf is the index of a noun phrase's head: its last word before any preposition.
+func (s *sentence) headOf(np span) int {
+	for j := np.a + 1; j < np.b; j++ {
+		if prepositions[s.low(j)] {
+			return j - 1
+		}
+	}
+	return np.b - 1
 }

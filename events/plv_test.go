@@ -167,9 +167,23 @@ func TestPLOVERGSR(t *testing.T) {
 		}
 		data = append(data, l)
 	}
-	ev, _, err := New().Evaluate(context.Background(), data)
+	st := New()
+	if os.Getenv("EVENTS_NOMODEL") != "" {
+		st = New(WithModel(nil)) // the lexicon alone, to tell its changes from the model's
+	}
+	ev, guess, err := st.Evaluate(context.Background(), data)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("PLOVER gold-standard examples (out of sample):\n%s", ev)
+	if out := os.Getenv("EVENTS_GSR_DUMP"); out != "" {
+		// Every example with its prediction, for comparing two versions of the coder.
+		var b strings.Builder
+		for i, l := range data {
+			b.WriteString(l.Label + "\t" + guess[i] + "\t" + mark(l) + "\n")
+		}
+		if err := os.WriteFile(out, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }

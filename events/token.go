@@ -50,6 +50,12 @@ func tokenize(text string, start, end int, toks []token) []token {
 						j++
 						continue
 					}
+					// Thousands separators keep a number whole: "2,000 workers", not "000 workers".
+					if d == ',' && isDigit(text[i]) && isDigit(text[j-1]) && j+3 < end &&
+						isDigit(text[j+1]) && isDigit(text[j+2]) && isDigit(text[j+3]) && (j+4 >= end || !isAlnum(text[j+4])) {
+						j += 4
+						continue
+					}
 					// Internal marks that keep a word whole: U.S., al-Assad, AT&T, O'Neill.
 					if (d == '.' || d == '-' || d == '&' || d == '\'') && j+1 < end && isAlnum(text[j+1]) {
 						if d == '\'' && (text[j+1] == 's' || text[j+1] == 'S') && (j+2 >= end || !isAlnum(text[j+2])) {
@@ -139,6 +145,8 @@ func lowerFold(w string) string {
 func isAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func isWordRune(r rune) bool {
 	if r < 0x80 {

@@ -37,7 +37,7 @@ var (
 		tomorrow morning afternoon evening night week weekend month year january february march april may june
 		july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
 		earlier later recently previously already ago last this next dawn overnight`)
-	adverbs = set(`also again reportedly allegedly swiftly strongly sharply flatly categorically firmly
+	adverbs = set(`long also again reportedly allegedly swiftly strongly sharply flatly categorically firmly
 		formally officially publicly jointly finally quickly immediately reluctantly repeatedly unilaterally
 		still just even only now then recently already partially partly fully largely effectively
 		further duly abruptly openly directly personally once twice very previously subsequently later
