@@ -109,8 +109,8 @@ document is stored in one transaction: a crash never leaves half a document behi
 	bar.done()
 	secs := bar.elapsed().Seconds()
 	total := added + copies + present + failed
-	fmt.Fprintf(m.Stdout, "ingested %d documents: %d new, %d new sources of stored texts, %d already stored, %d failed (%.1f MB in %.1f s, %.0f documents/s)\nstore: %s\n",
-		total, added, copies, present, failed, float64(bytes)/1e6, secs, float64(total)/max(secs, 1e-3), store.Path())
+	fmt.Fprintf(m.Stdout, "ingested %d documents: %d new, %d new source%s of stored texts, %d already stored, %d failed (%.1f MB in %.1f s, %.0f documents/s)\nstore: %s\n",
+		total, added, copies, plural(copies), present, failed, float64(bytes)/1e6, secs, float64(total)/max(secs, 1e-3), store.Path())
 	if src.notModified > 0 {
 		fmt.Fprintf(m.Stdout, "%d pages not modified since the last fetch\n", src.notModified)
 	}
@@ -121,4 +121,11 @@ document is stored in one transaction: a crash never leaves half a document behi
 		return errReported
 	}
 	return nil
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
 }

@@ -42,7 +42,8 @@ const (
 // to FTS5 as syntax: each whitespace-separated word becomes a quoted term (a trailing * keeps
 // its prefix meaning), all terms must match, and when that finds nothing any term may match.
 // Words with no letter or digit are dropped, so a query of only punctuation finds nothing
-// rather than failing. Score is the negated bm25 (higher is better); a limit of 0 or less means
+// rather than failing. Score is the negated bm25 relative to the best hit of its kind (higher is
+// better, 1 at most); a limit of 0 or less means
 // 20.
 func (db *DB) Search(ctx context.Context, query string, limit int) ([]parley.SearchHit, error) {
 	if limit <= 0 {
@@ -153,8 +154,18 @@ func (db *DB) search(ctx context.Context, match string, limit int) ([]parley.Sea
 		return nil, fmt.Errorf("quotes: %w", err)
 	}
 
-	// bm25 of two indexes is not strictly one scale, but both are sums over the same query
-	// terms with the same tokenizer, which is close enough to interleave them.
+	// bm25 of two indexes is not one scale: a short quote that holds every query word scores
+	// far above the article it comes from, only for being short. Each kind is ranked against
+	// its own best hit, and the two interleave on that, an article first where they tie.
+	best := map[string]float64{}
+	for _, h := range all {
+		best[h.Kind] = max(best[h.Kind], h.Score)
+	}
+	for i := range all {
+		if b := best[all[i].Kind]; b > 0 {
+			all[i].Score /= b
+		}
+	}
 	slices.SortStableFunc(all, func(a, b ranked) int {
 		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.seq, b.seq), cmp.Compare(a.pos, b.pos))
 	})
