@@ -609,6 +609,15 @@ func (c *storyCtx) notes() {
 
 // span sets Start and End from the documents' dates and the events' dates. Event dates far
 // before the documents (a war of 1999 recalled in passing) do not stretch the story.
+func (c *storyCtx) anyDocDated() bool {
+	for _, d := range c.docs {
+		if d.dated {
+			return true
+		}
+	}
+	return false
+}
+
 func (c *storyCtx) span() {
 	lo, hi, ok := 0, 0, false
 	widen := func(d int) {
@@ -623,12 +632,30 @@ func (c *storyCtx) span() {
 		}
 	}
 	docLo, docHi, docDated := lo, hi, ok
+	var days []int
 	for _, e := range c.st.Events {
-		d, valid := parseDay(e.Date)
-		if !valid || docDated && (d < docLo-60 || d > docHi+1) {
+		if d, valid := parseDay(e.Date); valid {
+			days = append(days, d)
+		}
+	}
+	if !docDated && len(days) > 0 {
+		// With no dated document, the events date the story; those far from most of them are
+		// history the articles recall ("since the attacks of 11 September 2001"), not the story.
+		sorted := append([]int(nil), days...)
+		sort.Ints(sorted)
+		mid := sorted[len(sorted)/2]
+		docLo, docHi, docDated = mid-120, mid+120, true
+	}
+	inside := 0
+	for _, d := range days {
+		if docDated && (d < docLo-60 || d > docHi+1) {
 			continue
 		}
+		inside++
 		widen(d)
+	}
+	if !c.anyDocDated() && inside < 3 {
+		return // one or two stray dates are no period; better none than a misleading one
 	}
 	if ok {
 		c.st.Start, c.st.End = dayString(lo), dayString(hi)
