@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/internal/shared"
 	"github.com/parleynews/parley/segment"
 )
 
@@ -456,21 +457,8 @@ func TestAt(t *testing.T) {
 	}
 }
 
-// sharedDir returns ../shared relative to the repository root, skipping (or failing in CI)
-// when it is absent.
-func sharedDir(t testing.TB, sub string) string {
-	dir := filepath.Join("..", "..", "shared", sub)
-	if _, err := os.Stat(dir); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("CI needs %s: %v", dir, err)
-		}
-		t.Skipf("%s not found: the shared material is not beside this checkout", dir)
-	}
-	return dir
-}
-
 func TestSeeds(t *testing.T) {
-	dir := sharedDir(t, filepath.Join("corpus", "seeds"))
+	dir := shared.Dir(t, "corpus", "seeds")
 	read := func(prefix string) string {
 		files, _ := filepath.Glob(filepath.Join(dir, prefix+"*.txt"))
 		if len(files) != 1 {
@@ -604,7 +592,7 @@ func FuzzProcess(f *testing.F) {
 // BenchmarkProcess runs the stage over the PolNeAR training texts (2016 U.S. political news)
 // and reports MB/s of text.
 func BenchmarkProcess(b *testing.B) {
-	dir := sharedDir(b, filepath.Join("bench", "polnear", "train", "text"))
+	dir := shared.Dir(b, "bench", "polnear", "train", "text")
 	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
 	// The segment stage runs before this one in the pipeline; its work is not counted here.
 	type input struct {

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/internal/shared"
 	"github.com/parleynews/parley/segment"
 )
 
@@ -108,7 +109,7 @@ func BenchmarkClean(b *testing.B) {
 
 // BenchmarkCleanPolNeAR measures the cleaner on real article texts.
 func BenchmarkCleanPolNeAR(b *testing.B) {
-	dir := shared(b, "bench/polnear/train/text")
+	dir := shared.Dir(b, "bench", "polnear", "train", "text")
 	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
 	var texts []string
 	var paras [][]parley.Span

@@ -10,25 +10,9 @@ import (
 	"testing"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/internal/shared"
 	"github.com/parleynews/parley/segment"
 )
-
-// sharedDir is ../shared from the repository root; this package is one level below the root.
-var sharedDir = filepath.Join("..", "..", "shared")
-
-// shared returns the path of a file or folder under ../shared, skipping the test when it is
-// absent (a user's clone has none) and failing under CI, where it must be there.
-func shared(t testing.TB, rel string) string {
-	t.Helper()
-	p := filepath.Join(sharedDir, rel)
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared data missing under CI: %v", err)
-		}
-		t.Skipf("shared data not available (%v): skipping", err)
-	}
-	return p
-}
 
 // analyse segments and cleans a text the way the pipeline does.
 func analyse(t testing.TB, name, text string) *parley.Document {
@@ -66,8 +50,8 @@ func fold(s string) string {
 // TestSeeds checks the cleaning part of the seed answer key: titles, publication dates,
 // boilerplate removed, flags raised, and no quoted words removed.
 func TestSeeds(t *testing.T) {
-	dir := shared(t, "corpus/seeds")
-	raw, err := os.ReadFile(shared(t, "gold/seeds.json"))
+	dir := shared.Dir(t, "corpus", "seeds")
+	raw, err := os.ReadFile(shared.Dir(t, "gold", "seeds.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,7 +142,7 @@ func TestSeeds(t *testing.T) {
 // bodies, so the cleaner must remove almost nothing from them and never a line of reported
 // speech.
 func TestPolNeARRemovesLittle(t *testing.T) {
-	dir := shared(t, "bench/polnear/train/text")
+	dir := shared.Dir(t, "bench", "polnear", "train", "text")
 	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no PolNeAR texts in %s: %v", dir, err)

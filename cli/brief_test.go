@@ -6,13 +6,15 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/parleynews/parley/internal/shared"
 )
 
 // TestSeedsBrief ingests the seed articles and checks the brief an analyst would read: one
 // story of all five, Trump's positions on US troops and NATO membership with the sources they
 // rest on, and an HTML rendering of the same.
 func TestSeedsBrief(t *testing.T) {
-	seeds, _ := filepath.Glob(filepath.Join(sharedDir(t, "corpus/seeds"), "*.txt"))
+	seeds, _ := filepath.Glob(filepath.Join(shared.Dir(t, "corpus", "seeds"), "*.txt"))
 	profile := filepath.Join("..", "examples", "profiles", "ukraine-security-2025.yaml")
 	env := map[string]string{"PARLEY_DB": filepath.Join(t.TempDir(), "store.db"), "PARLEY_PROFILE": profile}
 	if code, out, errOut := run(t, env, "", append([]string{"ingest"}, seeds...)...); code != 0 {

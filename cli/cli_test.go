@@ -10,6 +10,7 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/parleynews/parley/internal/shared"
 	"github.com/parleynews/parley/record"
 )
 
@@ -104,7 +105,7 @@ func checkSpans(t *testing.T, r record.Record) {
 }
 
 func TestAnalyzeSeeds(t *testing.T) {
-	seeds, err := filepath.Glob(filepath.Join(sharedDir(t, "corpus/seeds"), "*.txt"))
+	seeds, err := filepath.Glob(filepath.Join(shared.Dir(t, "corpus", "seeds"), "*.txt"))
 	if err != nil || len(seeds) == 0 {
 		t.Fatalf("no seeds: %v", err)
 	}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/internal/shared"
 	"github.com/parleynews/parley/sqlite"
 )
 
@@ -20,7 +21,7 @@ func TestIngestPolnearTwiceAndSearch(t *testing.T) {
 	if testing.Short() {
 		t.Skip("ingests 840 articles")
 	}
-	corpus := sharedDir(t, "bench/polnear/train/text")
+	corpus := shared.Dir(t, "bench", "polnear", "train", "text")
 	env := map[string]string{"PARLEY_DB": filepath.Join(t.TempDir(), "store.db")}
 	code, out, errOut := run(t, env, "", "ingest", corpus)
 	if code != 0 || !regexp.MustCompile(`ingested 840 documents: (\d+) new, (\d+) new sources? `).MatchString(out) || sourceCount(t, env["PARLEY_DB"]) != 840 {
@@ -46,7 +47,7 @@ func TestIngestSurvivesSIGKILL(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds parley and ingests 840 articles")
 	}
-	corpus := sharedDir(t, "bench/polnear/train/text")
+	corpus := shared.Dir(t, "bench", "polnear", "train", "text")
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "parley")
 	build := exec.Command("go", "build", "-o", bin, "../cmd/parley")

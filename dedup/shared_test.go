@@ -6,24 +6,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/parleynews/parley/internal/shared"
 )
-
-// sharedDir is ../shared from the repository root; this package is one level below the root.
-var sharedDir = filepath.Join("..", "..", "shared")
-
-// shared returns the path of a file or folder under ../shared, skipping the test when it is
-// absent (a user's clone has none) and failing under CI, where it must be there.
-func shared(t testing.TB, rel string) string {
-	t.Helper()
-	p := filepath.Join(sharedDir, rel)
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared data missing under CI: %v", err)
-		}
-		t.Skipf("shared data not available (%v): skipping", err)
-	}
-	return p
-}
 
 type article struct {
 	name string
@@ -33,7 +18,7 @@ type article struct {
 // polnear reads the PolNeAR training texts, sorted by name.
 func polnear(t testing.TB) []article {
 	t.Helper()
-	dir := shared(t, filepath.Join("bench", "polnear", "train", "text"))
+	dir := shared.Dir(t, "bench", "polnear", "train", "text")
 	ents, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatalf("read %s: %v", dir, err)

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/internal/shared"
 	"github.com/parleynews/parley/segment"
 )
 
@@ -243,7 +244,7 @@ func FuzzProcess(f *testing.F) {
 }
 
 func BenchmarkProcess(b *testing.B) {
-	dir := needShared(b, filepath.Join("bench", "polnear", "train", "text"))
+	dir := shared.Dir(b, "bench", "polnear", "train", "text")
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		b.Fatal(err)

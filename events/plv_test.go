@@ -3,30 +3,16 @@ package events
 import (
 	"context"
 	"encoding/json"
-	"github.com/parleynews/parley"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/internal/shared"
 )
 
-// sharedDir is ../shared from the repository root; the package sits two levels down.
-var sharedDir = filepath.Join("..", "..", "shared")
-
-func needShared(t testing.TB, rel string) string {
-	t.Helper()
-	p := filepath.Join(sharedDir, rel)
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared data %s absent under CI: %v", p, err)
-		}
-		t.Skipf("shared data %s absent: %v", p, err)
-	}
-	return p
-}
-
 func loadPLV(t testing.TB) []Labeled {
-	p := needShared(t, filepath.Join("bench", "plover", "PLV_train.tsv"))
+	p := shared.Dir(t, "bench", "plover", "PLV_train.tsv")
 	f, err := os.Open(p)
 	if err != nil {
 		t.Fatal(err)
@@ -116,7 +102,7 @@ func mark(l Labeled) string {
 // source and a target, the first event whose source and target spans hold an actor's words
 // gives the prediction. A second, out-of-sample check beside the cross-validation.
 func TestPLOVERGSR(t *testing.T) {
-	p := needShared(t, filepath.Join("bench", "plover", "PLOVER_GSR_CAMEO.json"))
+	p := shared.Dir(t, "bench", "plover", "PLOVER_GSR_CAMEO.json")
 	b, err := os.ReadFile(p)
 	if err != nil {
 		t.Fatal(err)

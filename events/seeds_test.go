@@ -3,12 +3,12 @@ package events
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/internal/shared"
 	"github.com/parleynews/parley/segment"
 )
 
@@ -22,7 +22,7 @@ type seedActor struct {
 
 func seedDoc(t *testing.T, file, published string, actors []seedActor) *parley.Document {
 	t.Helper()
-	p := needShared(t, filepath.Join("corpus", "seeds", file))
+	p := shared.Dir(t, "corpus", "seeds", file)
 	b, err := os.ReadFile(p)
 	if err != nil {
 		t.Fatal(err)

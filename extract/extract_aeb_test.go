@@ -13,10 +13,8 @@ import (
 	"testing"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
+	"github.com/parleynews/parley/internal/shared"
 )
-
-// aebDir is the article-extraction benchmark, at ../shared from the repository root.
-var aebDir = filepath.Join("..", "..", "shared", "bench", "aeb")
 
 type aebPage struct {
 	name string // file name without .html.gz: the ground truth's key
@@ -29,12 +27,11 @@ type aebPage struct {
 // data is absent.
 func loadAEB(tb testing.TB) []aebPage {
 	tb.Helper()
-	raw, err := os.ReadFile(filepath.Join(aebDir, "ground-truth.json"))
+	truthPath := shared.Dir(tb, "bench", "aeb", "ground-truth.json")
+	aebDir := filepath.Dir(truthPath)
+	raw, err := os.ReadFile(truthPath)
 	if err != nil {
-		if os.Getenv("CI") == "true" {
-			tb.Fatalf("article-extraction benchmark missing under CI: %v", err)
-		}
-		tb.Skipf("article-extraction benchmark not found at %s (needs ../shared beside the repository): %v", aebDir, err)
+		tb.Fatalf("read article-extraction ground truth: %v", err)
 	}
 	var truth map[string]struct {
 		ArticleBody string `json:"articleBody"`

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/internal/shared"
 	"github.com/parleynews/parley/segment"
 )
 
@@ -106,21 +107,10 @@ func TestActorsCountByCode(t *testing.T) {
 	}
 }
 
-func shared(t testing.TB, sub string) string {
-	dir := filepath.Join("..", "..", "shared", sub)
-	if _, err := os.Stat(dir); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("CI needs %s", dir)
-		}
-		t.Skipf("%s not found", dir)
-	}
-	return dir
-}
-
 // TestPolnearFalsePositives guards against cutting real articles: PolNeAR's texts are single
 // stories, so almost nothing in them is off-topic.
 func TestPolnearFalsePositives(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join(shared(t, "bench/polnear/train/text"), "*.txt"))
+	files, _ := filepath.Glob(filepath.Join(shared.Dir(t, "bench", "polnear", "train", "text"), "*.txt"))
 	paras, flagged := 0, 0
 	for _, f := range files {
 		raw, _ := os.ReadFile(f)
@@ -142,7 +132,7 @@ func TestPolnearFalsePositives(t *testing.T) {
 }
 
 func BenchmarkProcess(b *testing.B) {
-	files, _ := filepath.Glob(filepath.Join(shared(b, "bench/polnear/train/text"), "*.txt"))
+	files, _ := filepath.Glob(filepath.Join(shared.Dir(b, "bench", "polnear", "train", "text"), "*.txt"))
 	var docs []*parley.Document
 	var total int64
 	for _, f := range files {

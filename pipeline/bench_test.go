@@ -7,18 +7,16 @@ import (
 	"testing"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/internal/shared"
 )
 
 // polnear loads the PolNeAR training texts from ../shared, the benchmark corpus of US political
 // news that the throughput figure is measured on.
 func polnear(b *testing.B) ([]string, []string, int64) {
-	dir := filepath.Join("..", "..", "shared", "bench", "polnear", "train", "text")
+	dir := shared.Dir(b, "bench", "polnear", "train", "text")
 	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if len(files) == 0 {
-		if os.Getenv("CI") == "true" {
-			b.Fatalf("CI needs %s", dir)
-		}
-		b.Skipf("%s not found: the shared benchmark material is not beside this checkout", dir)
+		b.Fatalf("no PolNeAR texts in %s", dir)
 	}
 	var texts []string
 	var total int64

@@ -7,14 +7,14 @@ import (
 	"testing"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/internal/shared"
 	"github.com/parleynews/parley/segment"
 )
 
 // BenchmarkProcess runs the stage over PolNeAR's training texts, already segmented, so the
 // figure is the quote stage's own throughput.
 func BenchmarkProcess(b *testing.B) {
-	dir := filepath.Join(sharedDir, "bench", "polnear", "train", "text")
-	needShared(b, dir)
+	dir := shared.Dir(b, "bench", "polnear", "train", "text")
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		b.Fatal(err)

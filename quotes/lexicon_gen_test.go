@@ -4,11 +4,11 @@ import (
 	"fmt"
 	"go/format"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
+	"github.com/parleynews/parley/internal/shared"
 	"github.com/parleynews/parley/segment"
 )
 
@@ -25,8 +25,7 @@ func TestGenerateLexicon(t *testing.T) {
 	}
 	const minRate, minCount = 0.25, 5
 	const minRight, minMade = 0.30, 4
-	dir := filepath.Join(sharedDir, "bench", "polnear", "train")
-	needShared(t, dir)
+	dir := shared.Dir(t, "bench", "polnear", "train")
 	// Start from the hand-made table alone.
 	saved := learnedCues
 	defer func() { learnedCues = saved; cues = buildCues() }()

@@ -15,22 +15,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/internal/shared"
 	"github.com/parleynews/parley/segment"
 )
-
-// sharedDir is ../shared from the repository root; this package sits one level below it.
-var sharedDir = filepath.Join("..", "..", "shared")
-
-// needShared skips a test when the shared benchmark data is absent, except under CI.
-func needShared(t testing.TB, path string) {
-	t.Helper()
-	if _, err := os.Stat(path); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared data missing under CI: %v", err)
-		}
-		t.Skipf("shared data not found (%v): this test needs ../shared next to the repository", err)
-	}
-}
 
 // goldAttr is one PolNeAR attribution, in code points, as tools/score-quotes reads it.
 type goldAttr struct {
@@ -400,7 +387,7 @@ func (gs *groupScore) line() (string, float64) {
 }
 
 func scoreSplit(t *testing.T, split string) (direct, indirect float64) {
-	dir := filepath.Join(sharedDir, "bench", "polnear", split)
+	dir := shared.Dir(t, "bench", "polnear", split)
 	docs := loadPolnear(t, dir)
 	preds := make([][]predQuote, len(docs))
 	for i, d := range docs {
@@ -490,7 +477,7 @@ func dump(t *testing.T, path string, groups ...*groupScore) {
 // TestPolnearScore runs the stage over PolNeAR and scores it as tools/score-quotes does: the
 // train split is where the rules were tuned, dev is measured only. It fails below the bars.
 func TestPolnearScore(t *testing.T) {
-	needShared(t, filepath.Join(sharedDir, "bench", "polnear", "dev"))
+	shared.Dir(t, "bench", "polnear", "dev")
 	if testing.Short() {
 		t.Skip("PolNeAR scoring skipped in -short mode")
 	}

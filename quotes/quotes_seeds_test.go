@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/internal/shared"
 	"github.com/parleynews/parley/segment"
 )
 
@@ -88,8 +89,8 @@ func who(r *parley.ActorRef) string {
 // actors: every "must" quote found with its speaker, and every speaker-bearing quote other than
 // indirect speech in the key. It also checks that quoted names and titles get no speaker.
 func TestSeeds(t *testing.T) {
-	goldPath := filepath.Join(sharedDir, "gold", "seeds.json")
-	needShared(t, goldPath)
+	goldPath := shared.Dir(t, "gold", "seeds.json")
+	seeds := shared.Dir(t, "corpus", "seeds")
 	raw, err := os.ReadFile(goldPath)
 	if err != nil {
 		t.Fatal(err)
@@ -107,7 +108,7 @@ func TestSeeds(t *testing.T) {
 	}
 	docs := map[string]*parley.Document{}
 	for name := range gold.Documents {
-		text, err := os.ReadFile(filepath.Join(sharedDir, "corpus", "seeds", name))
+		text, err := os.ReadFile(filepath.Join(seeds, name))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -12,21 +12,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/internal/shared"
 )
-
-// shared is the read-only reference data, at ../shared from the repository root.
-var shared = filepath.Join("..", "..", "shared")
-
-// needShared skips the test when the reference data is absent, except under CI.
-func needShared(t testing.TB, path string) {
-	t.Helper()
-	if _, err := os.Stat(path); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("reference data missing under CI: %v", err)
-		}
-		t.Skipf("reference data not available (%v); it lives at ../shared beside the repository", err)
-	}
-}
 
 func texts(text string, spans []parley.Span) []string {
 	out := make([]string, len(spans))
@@ -349,11 +336,8 @@ func checkSpans(t testing.TB, text string, paras, sents []parley.Span, cover boo
 // TestSentencesCorpus runs over real news text: the PolNeAR training articles and the seeds.
 func TestSentencesCorpus(t *testing.T) {
 	dirs := []string{
-		filepath.Join(shared, "bench", "polnear", "train", "text"),
-		filepath.Join(shared, "corpus", "seeds"),
-	}
-	for _, dir := range dirs {
-		needShared(t, dir)
+		shared.Dir(t, "bench", "polnear", "train", "text"),
+		shared.Dir(t, "corpus", "seeds"),
 	}
 	files := 0
 	sentences := 0
@@ -387,8 +371,7 @@ func TestSentencesCorpus(t *testing.T) {
 // TestSentencesPlover measures false splits: each PLOVER training row holds one news sentence
 // (a few hold two), so nearly all must come back whole.
 func TestSentencesPlover(t *testing.T) {
-	path := filepath.Join(shared, "bench", "plover", "PLV_train.tsv")
-	needShared(t, path)
+	path := shared.Dir(t, "bench", "plover", "PLV_train.tsv")
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatalf("open %s: %v", path, err)
@@ -468,7 +451,9 @@ func FuzzSentencesGivenParagraphs(f *testing.F) {
 // benchText is the PolNeAR training text when present, else generated news-like text.
 func benchText(b *testing.B) string {
 	b.Helper()
-	dir := filepath.Join(shared, "bench", "polnear", "train", "text")
+	// Not shared.Dir: without the corpus the benchmark falls back to generated text rather
+	// than skipping.
+	dir := filepath.Join("..", "..", "shared", "bench", "polnear", "train", "text")
 	names, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if len(names) > 0 {
 		var sb strings.Builder

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/internal/shared"
 	"github.com/parleynews/parley/segment"
 )
 
@@ -258,13 +259,10 @@ func FuzzProcess(f *testing.F) {
 }
 
 func BenchmarkProcess(b *testing.B) {
-	dir := filepath.Join("..", "..", "shared", "bench", "polnear", "train", "text")
+	dir := shared.Dir(b, "bench", "polnear", "train", "text")
 	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if len(files) == 0 {
-		if os.Getenv("CI") == "true" {
-			b.Fatalf("CI needs %s", dir)
-		}
-		b.Skipf("%s not found", dir)
+		b.Fatalf("no PolNeAR texts in %s", dir)
 	}
 	p, err := LoadProfile(filepath.Join("..", "examples", "profiles", "ukraine-security-2025.yaml"))
 	if err != nil {

@@ -10,23 +10,11 @@ import (
 
 	"github.com/parleynews/parley"
 	"github.com/parleynews/parley/input"
+	"github.com/parleynews/parley/internal/shared"
 	"github.com/parleynews/parley/pipeline"
 	"github.com/parleynews/parley/stances"
 	"github.com/parleynews/parley/story"
 )
-
-// shared is the read-only reference material, next to the repository.
-var shared = filepath.Join("..", "..", "shared")
-
-func needShared(t *testing.T, path string) {
-	t.Helper()
-	if _, err := os.Stat(path); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is missing: CI needs ../shared next to the repository", path)
-		}
-		t.Skipf("%s not found (../shared is not part of a clone): skipping", path)
-	}
-}
 
 type seedGold struct {
 	Documents map[string]struct {
@@ -70,10 +58,8 @@ func analyseSeeds(t *testing.T, dir string) ([]*parley.Document, *stances.Profil
 // the whole pipeline (actors, quotes, events, stances, off-topic detection); until every stage is
 // in place, some ACCEPTANCE assertions below fail by design.
 func TestSeedsStory(t *testing.T) {
-	dir := filepath.Join(shared, "corpus", "seeds")
-	goldPath := filepath.Join(shared, "gold", "seeds.json")
-	needShared(t, dir)
-	needShared(t, goldPath)
+	dir := shared.Dir(t, "corpus", "seeds")
+	goldPath := shared.Dir(t, "gold", "seeds.json")
 	raw, err := os.ReadFile(goldPath)
 	if err != nil {
 		t.Fatal(err)
