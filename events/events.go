@@ -143,12 +143,27 @@ func (s *Stage) Process(ctx context.Context, doc *parley.Document) error {
 				} else if carried.Date != "" {
 					ev.Date, ev.DateText = carried.Date, carried.Text
 				}
+				if meaningless(ev) {
+					continue
+				}
 				events = append(events, ev)
 			}
 		}
 	}
 	doc.Events = events
 	return nil
+}
+
+// speakerPronouns stand for whoever is talking; unresolved, they name no actor ("We're willing
+// to help them" inside a quote is the speaker's, and the quotes say who that is).
+var speakerPronouns = set(`we we're we've we'll we’re we’ve we’ll i i'm i’m i've i’ve you you're you’re our us`)
+
+// meaningless reports an event that names no one as its source: none at all, or an unresolved
+// "we" or "I". (Two sides with one name are kept: the resolver names different phrases by
+// their country, "Iranian police" and "an inmate in western Iran", so equal names are not one
+// actor.)
+func meaningless(ev parley.Event) bool {
+	return ev.Source == nil || ev.Source.Code == "" && speakerPronouns[strings.ToLower(ev.Source.Name)]
 }
 
 // carriedDate is the last day-precise, not future, date named in the previous sentences

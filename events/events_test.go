@@ -274,3 +274,16 @@ func BenchmarkProcess(b *testing.B) {
 		}
 	}
 }
+
+func TestSpeakerPronounsNameNoOne(t *testing.T) {
+	d := &parley.Document{Text: "“We're willing to help them with weapons,” the minister said."}
+	d.Sentences = []parley.Span{{Start: 0, End: len(d.Text)}}
+	if err := New().Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range d.Events {
+		if e.Source != nil && strings.EqualFold(e.Source.Name, "We're") {
+			t.Errorf("an unresolved “we” as an event's source: %+v", e)
+		}
+	}
+}
