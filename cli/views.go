@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
 	"sort"
 
 	"github.com/parleynews/parley"
@@ -42,15 +41,16 @@ func (v *viewFilter) check(rest []string) error {
 	return nil
 }
 
-func writeJSONL(w io.Writer, rows []any) error {
-	enc := json.NewEncoder(w)
+// writeJSONL writes one JSON object per row and flushes.
+func writeJSONL[T any](out *bufio.Writer, rows []T) error {
+	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	for _, r := range rows {
 		if err := enc.Encode(r); err != nil {
 			return err
 		}
 	}
-	return nil
+	return out.Flush()
 }
 
 func dateOr(date, published string) string {
@@ -102,14 +102,7 @@ used where the text gives the event none.`)
 	out := bufio.NewWriter(m.Stdout)
 	defer out.Flush()
 	if *v.format == "jsonl" {
-		rows := make([]any, len(evs))
-		for i := range evs {
-			rows[i] = evs[i]
-		}
-		if err := writeJSONL(out, rows); err != nil {
-			return err
-		}
-		return out.Flush()
+		return writeJSONL(out, evs)
 	}
 	if len(evs) == 0 {
 		fmt.Fprintln(out, "no events match")
@@ -156,14 +149,7 @@ issue, with its evidence.`)
 	out := bufio.NewWriter(m.Stdout)
 	defer out.Flush()
 	if *v.format == "jsonl" {
-		rows := make([]any, len(sts))
-		for i := range sts {
-			rows[i] = sts[i]
-		}
-		if err := writeJSONL(out, rows); err != nil {
-			return err
-		}
-		return out.Flush()
+		return writeJSONL(out, sts)
 	}
 	if len(sts) == 0 {
 		fmt.Fprintln(out, "no stances match")
@@ -257,14 +243,7 @@ date, marked ~; undated ones come last.`)
 	out := bufio.NewWriter(m.Stdout)
 	defer out.Flush()
 	if *v.format == "jsonl" {
-		rows := make([]any, len(entries))
-		for i := range entries {
-			rows[i] = entries[i]
-		}
-		if err := writeJSONL(out, rows); err != nil {
-			return err
-		}
-		return out.Flush()
+		return writeJSONL(out, entries)
 	}
 	if len(entries) == 0 {
 		fmt.Fprintln(out, "nothing on the timeline matches")
