@@ -192,3 +192,14 @@ var objectFillers = map[string]bool{"any": true, "the": true, "a": true, "an": t
 var vagueObject = map[string]bool{"them": true, "him": true, "her": true, "it": true, "us": true, "you": true,
 	"me": true, "people": true, "everyone": true, "something": true, "anything": true, "nothing": true,
 	"for": true, "to": true, "with": true, "on": true, "in": true, "at": true, "from": true, "what": true, "how": true}
+
+// lightNouns head an object phrase but name no issue: "calls for a ceasefire" is about the
+// ceasefire. Normal forms (see normWord).
+var lightNouns = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"request", "requests", "call", "calls", "demand", "demands", "plan", "plans", "proposal",
+		"proposals", "bid", "bids", "push", "idea", "prospect", "possibility", "attempt", "attempts", "effort", "efforts"} {
+		m[normWord(w)] = true
+	}
+	return m
+}()

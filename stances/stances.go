@@ -547,8 +547,21 @@ func deriveIssues(toks []tok, cs []cueAt) []match {
 			continue
 		}
 		from := c.to
-		for from < len(toks) && !toks[from].punct && objectFillers[strings.ToLower(toks[from].raw)] {
-			from++
+		for {
+			for from < len(toks) && !toks[from].punct && objectFillers[strings.ToLower(toks[from].raw)] {
+				from++
+			}
+			// "Zelenskyy's requests for NATO membership" is about NATO membership: a possessor
+			// and a light noun with its preposition name no issue of their own.
+			k := from
+			if k < len(toks) && !toks[k].punct && isPossessive(toks[k].raw) {
+				k++
+			}
+			if k+1 < len(toks) && lightNouns[toks[k].norm] && (toks[k+1].norm == "for" || toks[k+1].norm == "of" || toks[k+1].norm == "to") {
+				from = k + 2
+				continue
+			}
+			break
 		}
 		to := from
 		var words []string
@@ -593,4 +606,9 @@ func slug(words []string) string {
 		b.WriteString(clean.String())
 	}
 	return b.String()
+}
+
+func isPossessive(w string) bool {
+	w = strings.ToLower(w)
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
 }

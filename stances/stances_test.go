@@ -183,13 +183,13 @@ func TestSkipsRemovedText(t *testing.T) {
 }
 
 func TestDerivedIssues(t *testing.T) {
-	d := build(t, "Ruiz ruled out any deployment of Spanish troops. Koval demanded new air defence systems for Kyiv.", "", ruiz, kovals)
+	d := build(t, "Ruiz ruled out any deployment of Spanish troops. Koval demanded new air defence systems for Kyiv. Ruiz rejected Koval's calls for a naval blockade.", "", ruiz, kovals)
 	New(nil).Process(context.Background(), d)
 	var got []string
 	for _, s := range d.Stances {
 		got = append(got, s.Actor.Name+" "+s.Issue+" "+s.Polarity)
 	}
-	want := "Pablo Ruiz deployment-spanish-troops oppose; Olena Koval air-defence-systems support"
+	want := "Pablo Ruiz deployment-spanish-troops oppose; Olena Koval air-defence-systems support; Pablo Ruiz naval-blockade oppose; Olena Koval naval-blockade support"
 	if strings.Join(got, "; ") != want {
 		t.Fatalf("got %q, want %q", strings.Join(got, "; "), want)
 	}
