@@ -27,6 +27,11 @@ type Expr struct {
 	Date        string // YYYY-MM-DD, or "" when it cannot be resolved to a day
 	Granularity Granularity
 	Future      bool // the expression points forward ("next Friday", "tomorrow")
+	// Relative is set for "N days after" (N) and "N days before" (-N): the clause it opens
+	// happened that many days before (after) what the rest of the sentence tells of, so
+	// "the talks came three days after the leaders met" dates the meeting three days before
+	// the talks. Weeks count as seven days.
+	Relative int
 }
 
 var weekdays = map[string]time.Weekday{
@@ -275,6 +280,17 @@ func Find(text string, ref time.Time, known bool) []Expr {
 			if w != "ago" {
 				// "three days after the summit" counts from another event, not from today.
 				e.Granularity, e.Date = Vague, ""
+				days := n
+				if strings.HasPrefix(unit, "week") {
+					days = 7 * n
+				}
+				if strings.HasPrefix(unit, "day") || strings.HasPrefix(unit, "week") {
+					if w == "after" || w == "later" {
+						e.Relative = days
+					} else {
+						e.Relative = -days
+					}
+				}
 			}
 			emit(i-2, i, e)
 		}

@@ -120,3 +120,17 @@ func BenchmarkFind(b *testing.B) {
 		Find(s, wednesday, true)
 	}
 }
+
+func TestRelative(t *testing.T) {
+	for text, want := range map[string]int{
+		"the talks came three days after the leaders met": 3,
+		"two weeks before the vote":                       -14,
+		"a day later they signed":                         1,
+		"three months after the war":                      0, // too coarse to count in days
+	} {
+		got := Find(text, wednesday, true)
+		if len(got) != 1 || got[0].Relative != want {
+			t.Errorf("%q: %+v, want Relative %d", text, got, want)
+		}
+	}
+}

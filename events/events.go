@@ -124,11 +124,11 @@ func (s *Stage) Process(ctx context.Context, doc *parley.Document) error {
 			continue
 		}
 		var exprs []dates.Expr
-		if mayHoldDate(toks) {
+		if mayHoldDate(toks) || hasToken(toks, "after", "before", "later", "earlier") {
 			exprs = dates.Find(doc.Text[sp.Start:sp.End], ref, known)
 		}
 		var carried dates.Expr
-		if len(exprs) == 0 {
+		if !dayPrecise(exprs) {
 			carried = s.carriedDate(doc.Text, prev[:nprev], ref, known)
 		}
 		for ci := range cands {
@@ -138,7 +138,11 @@ func (s *Stage) Process(ctx context.Context, doc *parley.Document) error {
 				continue
 			}
 			for _, ev := range s.build(doc, st, c, r, sp) {
-				if ex, ok := dates.Nearest(exprs, st.toks[c.trig].start-sp.Start); ok {
+				trig := st.toks[c.trig].start - sp.Start
+				if rel, anchor, ok := relativeDate(exprs, carried, trig); ok {
+					ev.Date, ev.DateText = shiftDay(anchor.Date, -rel.Relative), rel.Text+" "+anchor.Text
+				} else if ex, ok := dates.Nearest(exprs, trig); ok {
+					// A vague expression ("last week") keeps the event undated, with its words.
 					ev.Date, ev.DateText = ex.Date, ex.Text
 				} else if carried.Date != "" {
 					ev.Date, ev.DateText = carried.Date, carried.Text
@@ -153,6 +157,8 @@ func (s *Stage) Process(ctx context.Context, doc *parley.Document) error {
 	doc.Events = events
 	return nil
 }
+
+var locatives = set(`in at near inside outside across during`)
 
 // speakerPronouns stand for whoever is talking; unresolved, they name no actor ("We're willing
 // to help them" inside a quote is the speaker's, and the quotes say who that is).
@@ -366,6 +372,11 @@ func (s *Stage) build(doc *parley.Document, st *sentence, c *cand, r *resolver, 
 	}
 	var out []parley.Event
 	loose := tgt == nil || c.fallback || !st.agentLike(c.tgt)
+	// "X and Y met in the U.S. state of Alaska": after a coordinated subject of a symmetric
+	// verb, a phrase of place is where they met, not a third party.
+	if c.e != nil && c.e.sym && len(srcParts) >= 2 && c.tgt.ok() && c.tgt.a > 0 && locatives[st.low(c.tgt.a-1)] {
+		loose = true
+	}
 	switch {
 	case len(srcParts) >= 2 && loose:
 		a, b := r.ref(st, srcParts[0]), r.ref(st, srcParts[1])
@@ -592,3 +603,54 @@ func (r *resolver) counterpart(st *sentence, c *cand, src *parley.ActorRef, sp p
 // fold seeds) and the PLOVER gold-standard examples: lower margins fit the training data better
 // and held-out data worse; from 5 up the figures level off.
 const overrideMargin = 5
+
+// relativeDate dates an event told inside an "N days after" clause: the clause's expression
+// must stand before the event's trigger, and the rest of the sentence (or, failing that, the
+// text just before it) must give a day to count from.
+func relativeDate(exprs []dates.Expr, carried dates.Expr, trig int) (rel, anchor dates.Expr, ok bool) {
+	for _, e := range exprs {
+		if e.Relative != 0 && e.End <= trig {
+			rel, ok = e, true
+		}
+	}
+	if !ok {
+		return rel, anchor, false
+	}
+	for _, e := range exprs {
+		if e.Date != "" && e.Relative == 0 && e.End <= rel.Start {
+			anchor = e
+		}
+	}
+	if anchor.Date == "" {
+		anchor = carried
+	}
+	return rel, anchor, anchor.Date != ""
+}
+
+func shiftDay(day string, by int) string {
+	t, err := time.Parse("2006-01-02", day)
+	if err != nil {
+		return ""
+	}
+	return t.AddDate(0, 0, by).Format("2006-01-02")
+}
+
+func dayPrecise(exprs []dates.Expr) bool {
+	for _, e := range exprs {
+		if e.Date != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func hasToken(toks []token, words ...string) bool {
+	for _, t := range toks {
+		for _, w := range words {
+			if t.low == w {
+				return true
+			}
+		}
+	}
+	return false
+}

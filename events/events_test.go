@@ -59,6 +59,7 @@ func TestCoding(t *testing.T) {
 		{"The rebels threatened to shell the town of Vitez.", "The rebels", "the town of Vitez", "THREATEN", "138", "asserted"},
 		{"Police arrested dozens of protesters in Minsk.", "Police", "dozens of protesters", "COERCE", "173", "asserted"},
 		{"Trump's meeting with Putin on Friday ended without a deal.", "Trump", "Putin", "CONSULT", "040", "asserted"},
+		{"The French and German leaders met in the Polish city of Gdansk.", "The French", "German leaders", "CONSULT", "040", "asserted"},
 		{"The rift between Chancellor Weber and President Duval widened after a tense Elysee meeting.", "Chancellor Weber", "President Duval", "CONSULT", "040", "asserted"},
 		{"A Delhi court convicted the former minister of fraud.", "A Delhi court", "the former minister", "ACCUSE", "116", "asserted"},
 		{"Russia could attack Poland next year.", "Russia", "Poland", "ASSAULT", "190", "hypothetical"},
@@ -284,6 +285,31 @@ func TestSpeakerPronounsNameNoOne(t *testing.T) {
 	for _, e := range d.Events {
 		if e.Source != nil && strings.EqualFold(e.Source.Name, "We're") {
 			t.Errorf("an unresolved “we” as an event's source: %+v", e)
+		}
+	}
+}
+
+func TestRelativeDates(t *testing.T) {
+	text := "On Monday, the two leaders held talks at the palace. The talks came three days after Chancellor Weber met President Duval in Geneva. Last week, Weber met Duval again."
+	d := &parley.Document{Text: text, Published: "2025-08-20"}
+	d.Paragraphs = segment.Paragraphs(text)
+	d.Sentences = segment.Sentences(text, d.Paragraphs)
+	if err := New().Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, e := range d.Events {
+		got[e.Text] = e.Date
+	}
+	for sentence, want := range map[string]string{
+		"The talks came three days after Chancellor Weber met President Duval in Geneva.": "2025-08-15", // Monday the 18th, less three
+		"Last week, Weber met Duval again.":                                               "",           // a week, not a day
+	} {
+		date, ok := got[sentence]
+		if !ok {
+			t.Errorf("no event in %q (events %v)", sentence, got)
+		} else if date != want {
+			t.Errorf("%q dated %q, want %q", sentence, date, want)
 		}
 	}
 }
