@@ -1,5 +1,7 @@
 package quotes
 
+import "strings"
+
 // findCues returns the reporting cues of the current sentence.
 func (z *analyzer) findCues(out []cueAt) []cueAt {
 	for i := z.a; i < z.b; i++ {
@@ -96,6 +98,13 @@ func (z *analyzer) verbContext(i int, w cueWord) bool {
 			return false
 		}
 	}
+	if w.form == formBase && pt.k == kWord && !pt.is(fCap) {
+		// "a strong advocate", "an outspoken critic": after "a" and a modifier a base form is
+		// a singular noun; a verb there would have to be "advocates".
+		if a := z.lowAt(p - 1); a == "a" || a == "an" {
+			return false
+		}
+	}
 	if w.class&cEvid != 0 {
 		return z.evidential(i, w)
 	}
@@ -121,6 +130,12 @@ func (z *analyzer) verbContext(i int, w cueWord) bool {
 		}
 		if adverbLike(pt.low) || auxWords[pt.low] {
 			return w.form == formBase // "will state", "also notes"
+		}
+		if w.form == form3sg && len(pt.low) > 3 && !strings.HasSuffix(pt.low, "s") && !strings.HasSuffix(pt.low, "ly") &&
+			!strings.HasSuffix(pt.low, "ed") && z.npWord(p) && !prepositions[pt.low] {
+			// "a new poll shows", "the campaign claims": a singular noun before the 3rd
+			// person form is its subject.
+			return true
 		}
 		return len(pt.low) > 3 && pt.low[len(pt.low)-1] == 's' && w.form == formBase
 	}

@@ -220,10 +220,34 @@ func TestQuotes(t *testing.T) {
 			text: "''This was not the guiding basis of our policy,'' Mr. Rhodes said.",
 			want: []want{{kind: "indirect", text: "This was not the guiding basis of our policy", speaker: "Mr. Rhodes"}},
 		},
+		{
+			name: "apposition opening the sentence is no content before an inverted subject",
+			text: "Murshed Zaheed, acting political director of CREDO Action, which organized the letter, said Clinton’s response was undercut by her campaign.",
+			want: []want{{kind: "indirect", text: "Clinton’s response was undercut by her campaign", speaker: "Murshed Zaheed", cue: "said"}},
+		},
+		{
+			name: "a subject whose head is also a cue word",
+			text: "Jeb Bush in a Medium post said the party is lost.",
+			want: []want{{kind: "indirect", text: "the party is lost", speaker: "Jeb Bush in a Medium post", cue: "said"}},
+		},
+		{
+			name: "a noun-like cue form after a singular noun is a verb",
+			text: "A new Fox News poll shows Sanders with 47 percent.",
+			want: []want{{kind: "indirect", text: "Sanders with 47 percent", speaker: "A new Fox News poll", cue: "shows"}},
+		},
+		{
+			name: "a base form after an article and a modifier is a noun",
+			text: "Kaine was a strong advocate for abortion rights.",
+			want: nil,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			check(t, analyze(t, tt.text, nil, tt.actors...), tt.want)
+			doc := analyze(t, tt.text, nil, tt.actors...)
+			if tt.want == nil && len(doc.Quotes) > 0 {
+				t.Errorf("want no quote, got:%s", describe(doc))
+			}
+			check(t, doc, tt.want)
 		})
 	}
 }

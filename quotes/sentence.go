@@ -99,6 +99,19 @@ func (z *analyzer) speaker(c cueAt, found []attribution) (src span2, inverted bo
 	if src.ok() || edge < z.a {
 		return src, false
 	}
+	if z.punct(edge, ",") && c.w.form != formIng {
+		// "Chris Collins, a Trump supporter, said Trump's strategists plan …": the sentence
+		// opens with a name and its apposition, so the words after the cue are the content,
+		// not an inverted subject.
+		if ap := z.appositionSubject(edge); ap.ok() {
+			if cs := z.clauseSubject(c.i); cs.ok() && cs.a < ap.b && ap.a < cs.b {
+				return ap, false
+			}
+		}
+		if np := z.appositionOpener(edge); np.ok() {
+			return np, false
+		}
+	}
 	if (z.punct(edge, ",") || z.quote(edge)) && c.w.class&cInv != 0 && c.w.form != formIng {
 		if np := z.npRight(c.j); np.ok() && z.invertedEnd(np, z.quote(edge)) {
 			return np, true
@@ -398,4 +411,29 @@ func (z *analyzer) markDirect(at *attribution) {
 	if b-a == 1 && z.toks[a].k == kQuote {
 		at.q1, at.q2 = int(z.toks[a].seg), int(z.toks[a].seg)
 	}
+}
+
+// appositionOpener is the name or role that opens the sentence when a comma follows it and
+// the words up to the cue's comma hold no quotation: "Murshed Zaheed, acting political
+// director of CREDO Action, which organized the letter, said …", "Another pollster, David
+// Woodard of Clemson University, said …". Such a sentence is not content before an inverted
+// subject.
+func (z *analyzer) appositionOpener(edge int) span2 {
+	np := z.npRight(z.a)
+	if !np.ok() || !z.punct(np.b, ",") || np.b >= edge {
+		return noSpan
+	}
+	head := &z.toks[np.b-1]
+	if !(head.is(fCap) && !head.is(fAllCap) || roleNouns[head.low]) {
+		return noSpan
+	}
+	for k := np.b + 1; k < edge; k++ {
+		if z.quote(k) || z.punct(k, ";") || z.punct(k, ":") {
+			return noSpan
+		}
+	}
+	if !z.word(np.b + 1) {
+		return noSpan
+	}
+	return np
 }

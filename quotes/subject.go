@@ -1,5 +1,7 @@
 package quotes
 
+import "strings"
+
 // leftSubject finds the subject of the cue at c: the noun phrase just before it, past
 // auxiliaries and adverbs. edge is the token just before the subject (or the cue, if none).
 func (z *analyzer) leftSubject(c cueAt) (src span2, edge int) {
@@ -50,6 +52,9 @@ func (z *analyzer) leftSubject(c cueAt) (src span2, edge int) {
 		return noSpan, j
 	}
 	np := z.npLeft(j)
+	if !np.ok() {
+		np = z.cueNounLeft(j)
+	}
 	if !np.ok() {
 		return noSpan, j
 	}
@@ -214,4 +219,41 @@ func (z *analyzer) clauseSubject(before int) span2 {
 func (z *analyzer) appositive(i int) bool {
 	w := z.lowAt(i + 1)
 	return w == "who" || w == "which" || w == "a" || w == "an" || w == "the" || roleNouns[w]
+}
+
+// cueNounLeft is the noun phrase ending at j when its head is a word that is also a cue, as in
+// "Jeb Bush in a Medium post said" or "the group's statement said": after a determiner or a
+// possessive such a word is a noun, not a verb.
+func (z *analyzer) cueNounLeft(j int) span2 {
+	if !z.word(j) || z.toks[j].is(fCap) {
+		return noSpan
+	}
+	if _, cue := cues[z.toks[j].low]; !cue {
+		return noSpan
+	}
+	if w := z.toks[j].low; strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") {
+		return noSpan
+	}
+	for k := j - 1; k >= z.a && j-k <= 4; k-- {
+		if !z.word(k) {
+			return noSpan
+		}
+		t := &z.toks[k]
+		if determiners[t.low] && !t.is(fPoss) {
+			if t.low == "that" {
+				return noSpan
+			}
+			return span2{k, j + 1}
+		}
+		if t.is(fPoss) {
+			if np := z.npLeft(k); np.ok() {
+				return span2{np.a, j + 1}
+			}
+			return noSpan
+		}
+		if !z.npWord(k) {
+			return noSpan
+		}
+	}
+	return noSpan
 }
