@@ -22,6 +22,7 @@ import (
 	"strings"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/segment"
 )
 
 // headerLines bounds how far down the title may be looked for: past the navigation a paste
@@ -251,7 +252,7 @@ func (c *cleaner) furniture() {
 		// A credit glued to a heading or a paragraph goes even from a line of quoted prose:
 		// only the credit is removed, never the words after it.
 		if n := gluedCredit(l); n > 0 {
-			if s, ok := trimSpan(c.text, l.Start, l.Start+n); ok {
+			if s, ok := segment.Trim(c.text, l.Start, l.Start+n); ok {
 				c.partial = append(c.partial, parley.Removal{Span: s, Reason: parley.ReasonBoilerplate})
 			}
 			continue

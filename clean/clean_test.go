@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/segment"
 )
 
 // checkRemovals asserts what the contract promises about Removed: inside the text, on rune
@@ -24,10 +25,10 @@ func checkRemovals(t testing.TB, doc *parley.Document) {
 			t.Fatalf("removal [%d,%d) not on rune boundaries", r.Start, r.End)
 		}
 		s := r.In(doc.Text)
-		if first, _ := utf8.DecodeRuneInString(s); isSpace(first) {
+		if first, _ := utf8.DecodeRuneInString(s); segment.IsSpace(first) {
 			t.Fatalf("removal %q starts with white space", s)
 		}
-		if last, _ := utf8.DecodeLastRuneInString(s); isSpace(last) {
+		if last, _ := utf8.DecodeLastRuneInString(s); segment.IsSpace(last) {
 			t.Fatalf("removal %q ends with white space", s)
 		}
 		if !reasons[r.Reason] {

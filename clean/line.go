@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/segment"
 )
 
 // line is one line of the text (a paragraph of pasted text) with the features the rules read.
@@ -64,13 +65,13 @@ func lineSpans(text string, start, end int, out []parley.Span) []parley.Span {
 			i++
 			continue
 		}
-		if s, ok := trimSpan(text, ls, i); ok {
+		if s, ok := segment.Trim(text, ls, i); ok {
 			out = append(out, s)
 		}
 		i += w
 		ls = i
 	}
-	if s, ok := trimSpan(text, ls, end); ok {
+	if s, ok := segment.Trim(text, ls, end); ok {
 		out = append(out, s)
 	}
 	return out
@@ -112,34 +113,6 @@ func lineBreak(text string, i int) int {
 		}
 	}
 	return 0
-}
-
-// isSpace is white space as segmentation sees it: Unicode's, plus the zero-width space and
-// byte-order mark that web pastes carry.
-func isSpace(r rune) bool {
-	if r < utf8.RuneSelf {
-		return r == ' ' || r >= '\t' && r <= '\r'
-	}
-	return unicode.IsSpace(r) || r == '\u200B' || r == '\uFEFF'
-}
-
-// trimSpan narrows [start, end) to exclude white space; ok is false when nothing is left.
-func trimSpan(text string, start, end int) (parley.Span, bool) {
-	for start < end {
-		r, w := utf8.DecodeRuneInString(text[start:end])
-		if !isSpace(r) {
-			break
-		}
-		start += w
-	}
-	for end > start {
-		r, w := utf8.DecodeLastRuneInString(text[start:end])
-		if !isSpace(r) {
-			break
-		}
-		end -= w
-	}
-	return parley.Span{Start: start, End: end}, end > start
 }
 
 // functionWords are the commonest English closed-class words: prose is dense with them,
@@ -234,7 +207,7 @@ func isWordEdge(r rune) bool {
 func eachField(s string, fn func(string)) {
 	start := -1
 	for i, r := range s {
-		if isSpace(r) {
+		if segment.IsSpace(r) {
 			if start >= 0 {
 				fn(s[start:i])
 				start = -1
@@ -253,7 +226,7 @@ func eachField(s string, fn func(string)) {
 func foldSpace(s string) string {
 	prevSpace := false
 	for _, r := range s {
-		sp := isSpace(r)
+		sp := segment.IsSpace(r)
 		if sp && (r != ' ' || prevSpace) {
 			return strings.Join(strings.Fields(s), " ")
 		}
@@ -331,7 +304,7 @@ func normalize(s string) string {
 	s = strings.ToLower(s)
 	s = apostrophes.Replace(s)
 	s = strings.TrimFunc(s, func(r rune) bool {
-		return isSpace(r) || strings.ContainsRune(":.,;!?|»›>«‹<•·*-–—_=#()[]\"“”", r)
+		return segment.IsSpace(r) || strings.ContainsRune(":.,;!?|»›>«‹<•·*-–—_=#()[]\"“”", r)
 	})
 	return strings.Join(strings.Fields(s), " ")
 }

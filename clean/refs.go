@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/segment"
 )
 
 // Marker is a citation marker in running text, such as "[3]" or "[1, 4]" or "[2-4]", with the
@@ -197,7 +198,7 @@ func bracketEntries(text string, l line) []parley.Reference {
 		if k+1 < len(locs) {
 			end = locs[k+1][0]
 		}
-		s, ok := trimSpan(text, l.Start+labelStart, l.Start+end)
+		s, ok := segment.Trim(text, l.Start+labelStart, l.Start+end)
 		if !ok {
 			continue
 		}
@@ -232,7 +233,7 @@ func makeReference(s parley.Span, label, body string) parley.Reference {
 	}
 	trimField := func(f string) string {
 		return strings.TrimFunc(f, func(r rune) bool {
-			return isSpace(r) || strings.ContainsRune(",.;:-–—", r)
+			return segment.IsSpace(r) || strings.ContainsRune(",.;:-–—", r)
 		})
 	}
 	if qs, qe, ok := quotedSegment(body); ok {

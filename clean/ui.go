@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/segment"
 )
 
 // The lexicon of web-page furniture: what a browser paste carries besides the article. Phrases
@@ -155,7 +156,7 @@ func containsAny(s string, subs []string) bool {
 }
 
 func allUIWords(n string) bool {
-	words := strings.FieldsFunc(n, func(r rune) bool { return isSpace(r) || strings.ContainsRune("|•·/,", r) })
+	words := strings.FieldsFunc(n, func(r rune) bool { return segment.IsSpace(r) || strings.ContainsRune("|•·/,", r) })
 	if len(words) < 2 {
 		return false
 	}

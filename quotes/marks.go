@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/segment"
 )
 
 // qseg is one stretch of quoted words: from its opening mark to its closing mark, or to the
@@ -23,8 +24,6 @@ func isDoubleMark(r rune) bool {
 	}
 	return false
 }
-
-func isSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u200B' || r == '\uFEFF' }
 
 func isUpper(r rune) bool {
 	if r < utf8.RuneSelf {
@@ -64,7 +63,7 @@ func after(text string, i, hi int) (rune, bool) {
 // opensAfter reports whether a quote mark may open after rune r: at the start of a paragraph,
 // after white space, a bracket, a dash, markdown emphasis or another mark.
 func opensAfter(r rune, ok bool) bool {
-	if !ok || isSpace(r) {
+	if !ok || segment.IsSpace(r) {
 		return true
 	}
 	switch r {
@@ -77,7 +76,7 @@ func opensAfter(r rune, ok bool) bool {
 // closesBefore reports whether a quote mark may close before rune r: at the end of the
 // paragraph, before white space or punctuation.
 func closesBefore(r rune, ok bool) bool {
-	if !ok || isSpace(r) {
+	if !ok || segment.IsSpace(r) {
 		return true
 	}
 	switch r {
@@ -115,8 +114,8 @@ func findSegments(text string, paras []parley.Span) []qseg {
 			}
 			pr, pok := before(text, p.Start, i)
 			nr, nok := after(text, i+w, p.End)
-			o := opensAfter(pr, pok) && nok && !isSpace(nr)
-			c := pok && !isSpace(pr) && closesBefore(nr, nok)
+			o := opensAfter(pr, pok) && nok && !segment.IsSpace(nr)
+			c := pok && !segment.IsSpace(pr) && closesBefore(nr, nok)
 			if o && c {
 				switch r {
 				case '“', '„', '«':
@@ -167,11 +166,11 @@ func opensParagraph(text string, p parley.Span) bool {
 		return false
 	}
 	nr, ok := after(text, p.Start+w, p.End)
-	return ok && !isSpace(nr)
+	return ok && !segment.IsSpace(nr)
 }
 
 func appendSegment(segs []qseg, text string, open, openW, closeAt, end int, single bool) []qseg {
-	in, ok := trimSpan(text, open+openW, closeAt)
+	in, ok := segment.Trim(text, open+openW, closeAt)
 	if !ok {
 		return segs
 	}
@@ -216,7 +215,7 @@ func pairSingles(segs []qseg, first int, text string, p parley.Span) []qseg {
 			if r2 == '’' || r2 == '\'' {
 				pr2, _ := before(text, p.Start, j)
 				nr2, nok2 := after(text, j+w2, p.End)
-				if !isSpace(pr2) && closesBefore(nr2, nok2) && !(nok2 && isAlnum(nr2)) {
+				if !segment.IsSpace(pr2) && closesBefore(nr2, nok2) && !(nok2 && isAlnum(nr2)) {
 					end = j
 					break
 				}

@@ -32,6 +32,7 @@ import (
 	"slices"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/segment"
 )
 
 // Stage finds the quotations of a document. It holds no state and is safe for concurrent use.
@@ -110,14 +111,14 @@ func live(text string, paras []parley.Span, removed []parley.Removal) []parley.S
 				continue
 			}
 			if c.Start > start {
-				if s, ok := trimSpan(text, start, c.Start); ok {
+				if s, ok := segment.Trim(text, start, c.Start); ok {
 					out = append(out, s)
 				}
 			}
 			start = max(start, c.End)
 		}
 		if start < p.End {
-			if s, ok := trimSpan(text, start, p.End); ok {
+			if s, ok := segment.Trim(text, start, p.End); ok {
 				out = append(out, s)
 			}
 		}

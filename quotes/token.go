@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/segment"
 )
 
 type tokKind uint8
@@ -96,7 +97,7 @@ func tokenize(text, low string, paras []parley.Span, segs []qseg) []token {
 				continue
 			}
 			r, w := utf8.DecodeRuneInString(text[i:p.End])
-			if isSpace(r) {
+			if segment.IsSpace(r) {
 				i += w
 				continue
 			}

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/segment"
 )
 
 // safeSpans returns spans clamped to the text, on rune boundaries, sorted, without overlaps
@@ -62,32 +63,13 @@ func lines(text string) []parley.Span {
 	start := 0
 	for i := 0; i <= len(text); i++ {
 		if i == len(text) || text[i] == '\n' || text[i] == '\r' {
-			if s, ok := trimSpan(text, start, i); ok {
+			if s, ok := segment.Trim(text, start, i); ok {
 				out = append(out, s)
 			}
 			start = i + 1
 		}
 	}
 	return out
-}
-
-// trimSpan shrinks [start, end) past white space at either end.
-func trimSpan(text string, start, end int) (parley.Span, bool) {
-	for start < end {
-		r, w := utf8.DecodeRuneInString(text[start:end])
-		if !isSpace(r) {
-			break
-		}
-		start += w
-	}
-	for end > start {
-		r, w := utf8.DecodeLastRuneInString(text[start:end])
-		if !isSpace(r) {
-			break
-		}
-		end -= w
-	}
-	return parley.Span{Start: start, End: end}, end > start
 }
 
 // sentenceEnds returns where sentences end, sorted. Without sentences from the segmenter it

@@ -23,6 +23,15 @@ func isSpace(r rune) bool {
 	return unicode.IsSpace(r) || r == '\u200B' || r == '\uFEFF'
 }
 
+// IsSpace reports whether r is white space as parley reads text: Unicode white space, and the
+// zero-width space and byte-order mark that pasted text carries. Sentences cover every other
+// character, so stages that trim spans use this one definition.
+func IsSpace(r rune) bool { return isSpace(r) }
+
+// Trim narrows [start, end) of text past white space at both ends; ok is false when nothing
+// else is left. start and end must be rune boundaries.
+func Trim(text string, start, end int) (parley.Span, bool) { return trim(text, start, end) }
+
 // spaceAt decodes the rune at i and reports whether it is white space, and its width.
 func spaceAt(text string, i int) (bool, int) {
 	c := text[i]
