@@ -9,6 +9,7 @@ import (
 	"sort"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/sqlite"
 )
 
 // viewFilter holds the flags that every view of the store shares.
@@ -26,6 +27,24 @@ func viewFlags(fs *flag.FlagSet) *viewFilter {
 		format: fs.String("format", "text", "text or jsonl"),
 		limit:  fs.Int("limit", 200, "how many rows at most"),
 	}
+}
+
+// open parses the command line, checks the shared filters, and opens the store, for commands
+// that only read it; extra checks the command's own flags.
+func (v *viewFilter) open(ctx context.Context, m *Main, fs *flag.FlagSet, args []string, db *string, extra func() error) (*sqlite.DB, error) {
+	rest, err := parse(m, fs, args)
+	if err != nil {
+		return nil, err
+	}
+	if err := v.check(rest); err != nil {
+		return nil, err
+	}
+	if extra != nil {
+		if err := extra(); err != nil {
+			return nil, err
+		}
+	}
+	return m.openExisting(ctx, *db)
 }
 
 func (v *viewFilter) check(rest []string) error {
@@ -83,14 +102,7 @@ used where the text gives the event none.`)
 	db := dbFlag(fs)
 	v := viewFlags(fs)
 	plover := fs.String("plover", "", "PLOVER type, e.g. CONSULT, REJECT, ASSAULT")
-	rest, err := parse(m, fs, args)
-	if err != nil {
-		return err
-	}
-	if err := v.check(rest); err != nil {
-		return err
-	}
-	store, err := m.openExisting(ctx, *db)
+	store, err := v.open(ctx, m, fs, args, db, nil)
 	if err != nil {
 		return err
 	}
@@ -125,19 +137,13 @@ issue, with its evidence.`)
 	v := viewFlags(fs)
 	issue := fs.String("issue", "", "issue id, e.g. us-troops")
 	polarity := fs.String("polarity", "", "support, oppose or conditional")
-	rest, err := parse(m, fs, args)
-	if err != nil {
-		return err
-	}
-	if err := v.check(rest); err != nil {
-		return err
-	}
-	switch *polarity {
-	case "", parley.StanceSupport, parley.StanceOppose, parley.StanceConditional:
-	default:
+	store, err := v.open(ctx, m, fs, args, db, func() error {
+		switch *polarity {
+		case "", parley.StanceSupport, parley.StanceOppose, parley.StanceConditional:
+			return nil
+		}
 		return usageErr("unknown polarity %q (want support, oppose or conditional)", *polarity)
-	}
-	store, err := m.openExisting(ctx, *db)
+	})
 	if err != nil {
 		return err
 	}
@@ -183,14 +189,7 @@ date, marked ~; undated ones come last.`)
 	db := dbFlag(fs)
 	v := viewFlags(fs)
 	issue := fs.String("issue", "", "only stances on this issue (events and quotes are left out)")
-	rest, err := parse(m, fs, args)
-	if err != nil {
-		return err
-	}
-	if err := v.check(rest); err != nil {
-		return err
-	}
-	store, err := m.openExisting(ctx, *db)
+	store, err := v.open(ctx, m, fs, args, db, nil)
 	if err != nil {
 		return err
 	}
