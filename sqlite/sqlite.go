@@ -215,12 +215,20 @@ func (db *DB) migrate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if _, err := db.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+	// An up-to-date store is opened with reads alone: a search while an ingest runs must not
+	// queue for the write lock just to find that there is nothing to migrate.
+	var tables int
+	if err := db.write.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").Scan(&tables); err != nil {
+		return fmt.Errorf("read schema: %w", err)
+	}
+	if tables == 0 {
+		if _, err := db.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version    INTEGER PRIMARY KEY,
 		name       TEXT NOT NULL,
 		applied_at TEXT NOT NULL
 	)`); err != nil {
-		return fmt.Errorf("create schema_migrations: %w", err)
+			return fmt.Errorf("create schema_migrations: %w", err)
+		}
 	}
 	known := 0
 	if len(ms) > 0 {
@@ -234,6 +242,9 @@ func (db *DB) migrate(ctx context.Context) error {
 		return parley.Errorf(parley.ECONFLICT,
 			"sqlite: store %s has schema version %d, newer than the %d this parley knows: upgrade parley",
 			db.path, newest, known)
+	}
+	if newest == known {
+		return nil // migrations apply in order, so the newest one applied means all are
 	}
 	for _, m := range ms {
 		if err := db.apply(ctx, m); err != nil {

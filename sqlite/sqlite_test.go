@@ -555,3 +555,40 @@ func countReadOnly(path string) (int, error) {
 	err = db.QueryRow("SELECT count(*) FROM documents").Scan(&n)
 	return n, err
 }
+
+// TestOpenWhileWriting opens an up-to-date store while another process's transaction holds the
+// write lock, as 'parley search' does during an ingest: opening must not wait for it.
+func TestOpenWhileWriting(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "store.db")
+	db, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	raw, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	conn, err := raw.Conn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(context.Background(), "BEGIN IMMEDIATE"); err != nil {
+		t.Fatal(err)
+	}
+	defer conn.ExecContext(context.Background(), "ROLLBACK")
+
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	start := time.Now()
+	reader, err := Open(ctx, path)
+	if err != nil {
+		t.Fatalf("open while another writes: %v (after %v)", err, time.Since(start))
+	}
+	defer reader.Close()
+	if _, err := reader.Count(ctx); err != nil {
+		t.Fatalf("read while another writes: %v", err)
+	}
+}
