@@ -39,6 +39,7 @@ type analyzer struct {
 	a, b      int   // the current sentence
 	tcFor     span2 // the sentence titleCase was computed for
 	tc        bool
+	res       *resolver // the document's actor mentions
 }
 
 // maxReach bounds how far a pattern looks for the end of a clause, so that a paragraph with no

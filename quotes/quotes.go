@@ -78,7 +78,7 @@ func find(doc *parley.Document) []parley.Quote {
 	toks := tokenize(text, low, paras, segs)
 	sents := macroSentences(toks, sentenceEnds(text, doc.Sentences, paras))
 
-	z := &analyzer{text: text, low: low, toks: toks, segs: segs}
+	z := &analyzer{text: text, low: low, toks: toks, segs: segs, res: newResolver(doc)}
 	found := z.run(sents)
 	return z.output(doc, found)
 }
@@ -198,6 +198,11 @@ func (z *analyzer) run(sents []span2) []attribution {
 			cueIdx = append(cueIdx, c.i)
 		}
 		first := len(found)
+		if at, ok := z.label(); ok {
+			at.sent = si
+			z.markDirect(&at)
+			found = append(found, at)
+		}
 		found, colon = z.sentence(found, si, cs, cueIdx)
 		found = z.orphans(found, first, si)
 	}
@@ -422,7 +427,7 @@ func smallWord(s string) bool {
 // output turns attributions into quotes: spans in bytes, kinds, resolved speakers, and the
 // quotations no attribution claimed.
 func (z *analyzer) output(doc *parley.Document, found []attribution) []parley.Quote {
-	res := newResolver(doc)
+	res := z.res
 	out := make([]parley.Quote, 0, len(found)+4)
 	claimed := make([]bool, len(z.segs))
 	for i := range found {

@@ -375,3 +375,40 @@ func TestQuoteDates(t *testing.T) {
 		}
 	}
 }
+
+// TestLabels covers the speaker label that opens a paragraph, in headlines and transcripts, and
+// the labels that name no speaker.
+func TestLabels(t *testing.T) {
+	zel := actor{name: "Volodymyr Zelensky", code: "UKRGOV", names: []string{"Zelensky"}}
+	trump := actor{name: "Donald Trump", code: "USAGOV", names: []string{"Trump"}}
+	geneva := actor{name: "Switzerland", code: "CHE", names: []string{"Swiss"}}
+	doc := analyze(t, "Zelensky: Ukraine Will Not Give Up Its Land to the Occupier\n\n"+
+		"KYIV — The president spoke on Monday.\n\n"+
+		"Q: Will the talks go on after the summit in Alaska?\n\n"+
+		"A: We are ready for any format. But there will be no peace without guarantees.\n\n"+
+		"Trump: “We are going to get it done.”", nil, zel, trump)
+	check(t, doc, []want{
+		{kind: "indirect", text: "Ukraine Will Not Give Up Its Land to the Occupier", speaker: "Zelensky", name: "Volodymyr Zelensky", cue: ":"},
+		{kind: "indirect", text: "Will the talks go on after the summit in Alaska?", speaker: "Q"},
+		{kind: "indirect", text: "We are ready for any format. But there will be no peace without guarantees.", speaker: "A"},
+		{kind: "direct", text: "We are going to get it done.", speaker: "Trump", cue: ":"},
+	})
+	for _, text := range []string{
+		"The Latest: Trump meets Zelensky at the White House",
+		"Editor's note: This story has been updated.",
+		"Hillary Clinton: 1,769.",
+		"Tomahawk Missiles and Drones From the United States of America: What We Know",
+		"Name: Jane Doe Age: 27 City: Kyiv",
+		"Monday: talks resume in Geneva with both delegations.",
+		"In Geneva: the talks resumed on Monday morning.",
+	} {
+		if doc := analyze(t, text, nil, zel, trump); len(doc.Quotes) != 0 {
+			t.Errorf("%q: want no quote, got:%s", text, describe(doc))
+		}
+	}
+	// Where the actors stage has run, a label must name one of them: a headline's topic is no
+	// speaker.
+	if doc := analyze(t, "Geneva Summit: What We Know About the Swiss Proposal So Far", nil, geneva); len(doc.Quotes) != 0 {
+		t.Errorf("topic label: want no quote, got:%s", describe(doc))
+	}
+}
