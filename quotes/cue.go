@@ -35,8 +35,10 @@ func (z *analyzer) findCues(out []cueAt) []cueAt {
 		if !ok || !z.verbContext(i, w) {
 			continue
 		}
-		if t.is(fCap) && i > z.a && !z.titleCase() {
-			// A capitalised verb inside a sentence is part of a name: the United States.
+		if t.is(fCap) && i > z.a && (!z.titleCase() || w.learned) {
+			// A capitalised verb inside a sentence is part of a name: the United States. In a
+			// headline every word is capitalised, and the learned cues, attitude words that
+			// are nouns as often as verbs, are too ambiguous there ("Peace Talks Resume").
 			continue
 		}
 		out = append(out, cueAt{i: i, j: i + 1, w: w})

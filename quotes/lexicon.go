@@ -25,9 +25,10 @@ const (
 )
 
 type cueWord struct {
-	lemma string
-	class cueClass
-	form  formKind
+	lemma   string
+	class   cueClass
+	form    formKind
+	learned bool // from lexicon_learned.go, not the hand-made table
 }
 
 // cueTable lists reporting verbs as "base 3sg past ing [participle]" with their class. It holds
@@ -228,7 +229,7 @@ func buildCues() map[string]cueWord {
 		case strings.HasSuffix(w, "s"):
 			form = form3sg
 		}
-		m[w] = cueWord{lemma: w, class: cObject, form: form}
+		m[w] = cueWord{lemma: w, class: cObject, form: form, learned: true}
 	}
 	return m
 }

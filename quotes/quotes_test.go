@@ -398,6 +398,7 @@ func TestLabels(t *testing.T) {
 		"Editor's note: This story has been updated.",
 		"Hillary Clinton: 1,769.",
 		"Tomahawk Missiles and Drones From the United States of America: What We Know",
+		"Ukraine Peace Talks in Geneva Resume With Both Delegations Present",
 		"Name: Jane Doe Age: 27 City: Kyiv",
 		"Monday: talks resume in Geneva with both delegations.",
 		"In Geneva: the talks resumed on Monday morning.",
