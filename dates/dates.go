@@ -151,17 +151,22 @@ func Find(text string, ref time.Time, known bool) []Expr {
 			case "morning", "afternoon", "evening", "night":
 				to = i + 1
 			}
-			e := Expr{Future: rel == "next"}
+			ahead := (rel == "" || rel == "on" || rel == "this") && futureClause(toks, from)
+			e := Expr{Future: rel == "next" || ahead}
 			if known {
 				back := (int(ref.Weekday()) - int(wd) + 7) % 7
-				switch rel {
-				case "next":
+				switch {
+				case ahead:
+					// "will meet Putin on Friday" in a Thursday paper: the coming Friday, and
+					// the paper's own weekday is today.
+					e.Date = day(ref.AddDate(0, 0, (int(wd)-int(ref.Weekday())+7)%7))
+				case rel == "next":
 					fwd := (int(wd) - int(ref.Weekday()) + 7) % 7
 					if fwd == 0 {
 						fwd = 7
 					}
 					e.Date = day(ref.AddDate(0, 0, fwd))
-				case "last":
+				case rel == "last":
 					if back == 0 {
 						back = 7
 					}
@@ -409,6 +414,45 @@ func hint(text string) bool {
 			if _, ok := months[strings.ToLower(text[i:i+3])]; ok {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// futureClause reports whether the clause before token i speaks of what is still to come:
+// "will meet Putin on Friday", "prepares to meet him in Alaska on Friday", "is due to sign the
+// deal on Monday". A weekday there is the coming one, not the one just gone. The look-back stops
+// at a comma and at words that open another clause, so that "will say that they met on Friday"
+// keeps its past.
+func futureClause(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-12; k-- {
+		if toks[k].comma {
+			return false
+		}
+		w := toks[k].word
+		next := ""
+		if k+1 < len(toks) {
+			next = toks[k+1].word
+		}
+		switch w {
+		case "will", "ll", "shall", "upcoming", "tomorrow":
+			return true
+		case "won":
+			if next == "t" {
+				return true
+			}
+		case "due", "set", "scheduled", "plans", "plan", "planning", "planned", "prepares", "preparing",
+			"expected", "going", "intends", "aims", "poised":
+			if next == "to" {
+				return true
+			}
+		case "ahead":
+			if next == "of" {
+				return true
+			}
+		case "and", "but", "said", "says", "that", "after", "before", "when", "while", "since", "who",
+			"which", "because", "as", "where":
+			return false
 		}
 	}
 	return false
