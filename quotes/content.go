@@ -16,6 +16,7 @@ func (z *analyzer) contentAfter(c cueAt, cueIdx []int) span2 {
 			k = np.b
 		}
 	}
+	k = z.skipTime(k)
 	start := none
 	for m := k; m < z.b && m < k+12; m++ {
 		t := &z.toks[m]
@@ -201,4 +202,28 @@ func (z *analyzer) endsClause(c cueAt) bool {
 		}
 	}
 	return false
+}
+
+// skipTime steps over a time adverbial at token k ("on Wednesday", "on Monday evening",
+// "yesterday", "last week"): in "urged Trump on Wednesday to keep Ukraine at the centre" the
+// content starts at "to keep".
+func (z *analyzer) skipTime(k int) int {
+	for k < z.b && z.word(k) {
+		w := z.lowAt(k)
+		switch {
+		case w == "today" || w == "yesterday" || w == "tonight":
+			k++
+		case timeLead[w] && timeNouns[z.lowAt(k+1)] && z.word(k+1):
+			k += 2
+			if n := z.lowAt(k); n == "morning" || n == "afternoon" || n == "evening" || n == "night" {
+				k++
+			}
+		default:
+			return k
+		}
+		if z.punct(k, ",") {
+			k++
+		}
+	}
+	return k
 }

@@ -99,6 +99,9 @@ func (z *analyzer) verbContext(i int, w cueWord) bool {
 		if pt.low == "to" {
 			return false
 		}
+		if (w.form == form3sg || w.form == formBase) && (prepositions[pt.low] || nounLeads[pt.low]) {
+			return false // "after talks with Trump", "for comment": a noun after a preposition
+		}
 	}
 	if w.form == formBase && pt.k == kWord && !pt.is(fCap) {
 		// "a strong advocate", "an outspoken critic": after "a" and a modifier a base form is
@@ -143,6 +146,10 @@ func (z *analyzer) verbContext(i int, w cueWord) bool {
 	}
 	return true
 }
+
+// nounLeads take a clause or a noun phrase; a bare or -s form right after one is a noun, since
+// a clause would need its subject first ("after talks with Trump", "while talks continued").
+var nounLeads = wordSet("after before since until while when following")
 
 // evidential checks the hedges that report without a speaker: "X seemed to", "X appears to",
 // "X is expected to", "reportedly".

@@ -413,3 +413,24 @@ func TestLabels(t *testing.T) {
 		t.Errorf("topic label: want no quote, got:%s", describe(doc))
 	}
 }
+
+// TestContentEdges covers where reported content starts: after an adjunct holding a noun that
+// looks like a cue, after a time adverbial, and not at all for a denied comment.
+func TestContentEdges(t *testing.T) {
+	doc := analyze(t, "German Chancellor Friedrich Merz said after a video call with Trump that the U.S. president had agreed.\n\n"+
+		"Merz said after talks with Trump that Europe would pay.\n\n"+
+		"European leaders urged Trump on Wednesday to keep Ukraine at the center of any deal.", nil)
+	check(t, doc, []want{
+		{kind: "indirect", text: "the U.S. president had agreed", speaker: "German Chancellor Friedrich Merz"},
+		{kind: "indirect", text: "Europe would pay", speaker: "Merz"},
+		{kind: "indirect", text: "to keep Ukraine at the center of any deal", speaker: "European leaders"},
+	})
+	for _, text := range []string{
+		"The Kremlin did not comment on the call.",
+		"The ministry has not responded to a request for comment.",
+	} {
+		if doc := analyze(t, text, nil); len(doc.Quotes) != 0 {
+			t.Errorf("%q: want no quote, got:%s", text, describe(doc))
+		}
+	}
+}

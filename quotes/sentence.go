@@ -74,6 +74,10 @@ func (z *analyzer) report(at *attribution, found []attribution, cueIdx []int) (o
 	if !at.content.ok() {
 		return false, z.b-1 >= c.j && z.punct(z.b-1, ":")
 	}
+	if noTopicCues[c.w.lemma] && at.content.a == c.j && prepositions[z.lowAt(at.content.a)] && z.negated(c) {
+		// "The Kremlin did not comment on the call": a topic that nobody spoke about.
+		return false, false
+	}
 	z.markDirect(at)
 	if w := z.lowAt(at.content.a); at.q1 == none && (w == "and" || w == "by") {
 		// "… and …", "… by …": the verb had no content of its own (passives, lists).
@@ -175,7 +179,7 @@ func (z *analyzer) clauseLike(s span2) bool {
 			if clauseVerbs[t.low] || (!t.is(fCap) && len(t.low) > 3 && strings.HasSuffix(t.low, "ed")) {
 				return true
 			}
-			if _, cue := cues[t.low]; cue && !t.is(fCap) {
+			if _, cue := cues[t.low]; cue && !t.is(fCap) && !z.nounSlot(i, s.a) {
 				return true
 			}
 			if i > s.a && len(t.low) > 3 && !t.is(fCap) && t.low[len(t.low)-1] == 's' && (z.toks[i-1].is(fCap) || subjPronouns[z.toks[i-1].low]) {
@@ -184,6 +188,23 @@ func (z *analyzer) clauseLike(s span2) bool {
 		}
 	}
 	return false
+}
+
+// nounSlot reports whether token i, no earlier than token a, stands where a noun does: after an
+// article, a possessive or a preposition, or after an article and a modifier ("after a video
+// call with Trump", "after talks with Trump").
+func (z *analyzer) nounSlot(i, a int) bool {
+	if i <= a {
+		return false
+	}
+	p := &z.toks[i-1]
+	if p.k != kWord {
+		return false
+	}
+	if articles[p.low] || p.is(fPoss) || prepositions[p.low] || nounLeads[p.low] {
+		return true
+	}
+	return i-2 >= a && !p.is(fCap) && z.word(i-2) && articles[z.toks[i-2].low]
 }
 
 var clauseVerbs = wordSet(`is are was were be been am has have had do does did will would could should can may
@@ -436,4 +457,26 @@ func (z *analyzer) appositionOpener(edge int) span2 {
 		return noSpan
 	}
 	return np
+}
+
+// noTopicCues say nothing when denied: what follows "did not comment" or "has not responded"
+// is the topic, not words. ("Did not talk about the deal" is still annotated as a report by
+// attribution corpora, so the verbs of talking are not listed.)
+var noTopicCues = wordSet("comment respond reply elaborate")
+
+// negated reports a cue denied by the words before it: "did not comment", "has never said",
+// "didn't say".
+func (z *analyzer) negated(c cueAt) bool {
+	for p := c.i - 1; p >= z.a && p >= c.i-3; p-- {
+		if !z.word(p) {
+			return false
+		}
+		switch w := z.toks[p].low; {
+		case w == "not" || w == "never" || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t"):
+			return true
+		case !adverbLike(w):
+			return false
+		}
+	}
+	return false
 }
