@@ -96,10 +96,13 @@ func (s *Stage) Process(_ context.Context, doc *parley.Document) error {
 		// appear nowhere else in the document, and no name it uses is shared. New people alone
 		// are not enough (news brings in a new source in every other paragraph), nor is a
 		// paragraph that names nobody (usually commentary on the story around it); an explicit
-		// change of subject ("In other news") with nothing shared is.
+		// change of subject ("In other news") with nothing shared is. One new country alone
+		// is not enough either when the paragraph shares much of its wording: coverage of a
+		// multinational story brings in one more government at a time ("Poland's prime
+		// minister ruled out sending soldiers").
 		off := false
 		switch {
-		case codes >= 1 && codesShared == 0 && entShared == 0 && p.nEntity >= 2 && restCodes(p):
+		case (codes >= 2 || wordCover < minOwnWordCover) && codes >= 1 && codesShared == 0 && entShared == 0 && p.nEntity >= 2 && restCodes(p):
 			off = true
 		case p.marker && p.nEntity >= 1 && entCover < 0.5 && wordCover < 0.6:
 			off = true
@@ -117,6 +120,10 @@ func (s *Stage) Process(_ context.Context, doc *parley.Document) error {
 	sortRemoved(doc.Removed)
 	return nil
 }
+
+// minOwnWordCover is the share of its words a paragraph naming a single actor of its own must
+// hold in common with the rest of the document to stay on the story.
+const minOwnWordCover = 0.3
 
 func ratio(a, b int) float64 {
 	if b == 0 {

@@ -107,6 +107,24 @@ func TestActorsCountByCode(t *testing.T) {
 	}
 }
 
+// TestOneMoreGovernment keeps a closing paragraph that brings in one more country's government
+// on the story's subject: multinational coverage adds participants one at a time.
+func TestOneMoreGovernment(t *testing.T) {
+	text := `Starmer says UK ready to put troops on the ground in Ukraine
+
+Keir Starmer said Britain is prepared to deploy troops to Ukraine as part of a peace deal, if the United States provides a backstop.
+The Russian foreign ministry rejected the idea and said Moscow would regard Western troops in Ukraine as a target.
+Volodymyr Zelensky welcomed the offer and said security guarantees were the only way to stop Russia.
+Poland's prime minister Donald Tusk, however, ruled out sending Polish soldiers to Ukraine as part of any deal.`
+	d := withActors(doc(text), map[string]string{"Keir Starmer": "GBRGOV", "Britain": "GBR", "UK": "GBR", "Ukraine": "UKR",
+		"United States": "USA", "Russian foreign ministry": "RUSGOV", "Moscow": "RUSGOV", "Russia": "RUS",
+		"Volodymyr Zelensky": "UKRGOV", "Poland": "POL", "Donald Tusk": "POLGOV", "Polish soldiers": "POLMIL"})
+	New().Process(context.Background(), d)
+	if got := offTopic(d); len(got) != 0 {
+		t.Fatalf("on-topic paragraph cut: %q", got)
+	}
+}
+
 // TestPolnearFalsePositives guards against cutting real articles: PolNeAR's texts are single
 // stories, so almost nothing in them is off-topic.
 func TestPolnearFalsePositives(t *testing.T) {
