@@ -112,10 +112,10 @@ func TestActorsCountByCode(t *testing.T) {
 func TestOneMoreGovernment(t *testing.T) {
 	text := `Starmer says UK ready to put troops on the ground in Ukraine
 
-Keir Starmer said Britain is prepared to deploy troops to Ukraine as part of a peace deal, if the United States provides a backstop.
+Prime minister Keir Starmer said Britain is prepared to deploy troops to Ukraine as part of a peace deal, if the United States provides a backstop.
 The Russian foreign ministry rejected the idea and said Moscow would regard Western troops in Ukraine as a target.
 Volodymyr Zelensky welcomed the offer and said security guarantees were the only way to stop Russia.
-Poland's prime minister Donald Tusk, however, ruled out sending Polish soldiers to Ukraine as part of any deal.`
+Poland's prime minister Donald Tusk, however, ruled out sending Polish soldiers as part of any peace deal.`
 	d := withActors(doc(text), map[string]string{"Keir Starmer": "GBRGOV", "Britain": "GBR", "UK": "GBR", "Ukraine": "UKR",
 		"United States": "USA", "Russian foreign ministry": "RUSGOV", "Moscow": "RUSGOV", "Russia": "RUS",
 		"Volodymyr Zelensky": "UKRGOV", "Poland": "POL", "Donald Tusk": "POLGOV", "Polish soldiers": "POLMIL"})
