@@ -470,7 +470,7 @@ func (z *analyzer) output(doc *parley.Document, found []attribution) []parley.Qu
 		}
 		if at.src.ok() {
 			sp := parley.Span{Start: z.toks[at.src.a].s, End: z.toks[at.src.b-1].e}
-			q.Speaker = res.resolve(sp)
+			q.Speaker = res.resolve(sp, q.Span)
 		}
 		out = append(out, q)
 	}

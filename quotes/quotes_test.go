@@ -434,3 +434,30 @@ func TestContentEdges(t *testing.T) {
 		}
 	}
 }
+
+// TestPronounNamedInsideQuote: when the actors stage links the "he" after a quotation to a man
+// named only inside it, the speaker is the last speaker who fits instead.
+func TestPronounNamedInsideQuote(t *testing.T) {
+	text := "Keir Starmer said Britain was ready.\n\n" +
+		"He added that any deal must last. 'The war cannot become a pause before Putin attacks again,' he wrote."
+	at := func(s string, nth int) parley.Span {
+		i := -1
+		for ; nth >= 0; nth-- {
+			i += 1 + strings.Index(text[i+1:], s)
+		}
+		return parley.Span{Start: i, End: i + len(s)}
+	}
+	paras := segment.Paragraphs(text)
+	doc := &parley.Document{Text: text, Paragraphs: paras, Sentences: segment.Sentences(text, paras), Actors: []parley.Actor{
+		{Name: "Keir Starmer", Code: "GBRGOV", Mentions: []parley.Span{at("Keir Starmer", 0), at("He added", 0)}},
+		{Name: "Vladimir Putin", Code: "RUSGOV", Mentions: []parley.Span{at("Putin", 0), at("he wrote", 0)}},
+	}}
+	doc.Actors[0].Mentions[1].End = doc.Actors[0].Mentions[1].Start + 2
+	doc.Actors[1].Mentions[1].End = doc.Actors[1].Mentions[1].Start + 2
+	if err := New().Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	check(t, doc, []want{
+		{kind: "direct", text: "The war cannot become a pause before Putin attacks again", speaker: "he", name: "Keir Starmer"},
+	})
+}

@@ -55,14 +55,24 @@ func (r *resolver) actorAt(sp parley.Span) (int, bool) {
 	return r.mentions[best].actor, true
 }
 
-func (r *resolver) resolve(sp parley.Span) *parley.ActorRef {
+// resolve names the speaker whose mention is sp, for the quote whose words are quote.
+func (r *resolver) resolve(sp, quote parley.Span) *parley.ActorRef {
 	ref := parley.ActorRef{Span: sp}
+	words := r.text[sp.Start:sp.End]
 	if ai, ok := r.actorAt(sp); ok {
+		if pronoun(words) && r.namedOnlyWithin(ai, sp, quote) {
+			// ‘… before Putin attacks again,’ he wrote: the actors stage took "he" for the
+			// last man named, inside the quotation. A speaker does not quote himself in the
+			// third person; the last speaker who fits is the better guess.
+			if p, ok := r.last(personLike); ok && p.Name != r.actors[ai].Name {
+				ref.Name, ref.Code = p.Name, p.Code
+				return &ref
+			}
+		}
 		ref.Name, ref.Code = r.actors[ai].Name, r.actors[ai].Code
 		r.history = append(r.history, ref)
 		return &ref
 	}
-	words := r.text[sp.Start:sp.End]
 	switch strings.ToLower(words) {
 	case "he", "she":
 		if p, ok := r.last(personLike); ok {
@@ -80,6 +90,20 @@ func (r *resolver) resolve(sp parley.Span) *parley.ActorRef {
 		r.history = append(r.history, ref)
 	}
 	return &ref
+}
+
+// namedOnlyWithin reports whether actor ai's nearest mention before the pronoun at sp, other
+// than sp itself, lies inside the quotation quote.
+func (r *resolver) namedOnlyWithin(ai int, sp, quote parley.Span) bool {
+	hi, _ := slices.BinarySearchFunc(r.mentions, sp.Start, func(m mention, t int) int { return m.Start - t })
+	for i := hi - 1; i >= 0; i-- {
+		m := r.mentions[i]
+		if m.actor != ai || m.Span == sp || m.End > sp.Start {
+			continue
+		}
+		return quote.Start <= m.Start && m.End <= quote.End
+	}
+	return false
 }
 
 func (r *resolver) last(fits func(string) bool) (parley.ActorRef, bool) {
