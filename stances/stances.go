@@ -501,6 +501,9 @@ func nearestBefore(pos, sentStart int, mentions []mention, toks []tok, possessiv
 		if !possessives && possessive(toks, mn) {
 			continue // "Zelensky's concerns" names whose concerns, not who acts
 		}
+		if inRelativeClause(toks, mn, pos) {
+			continue // "Trump, who is due to meet Starmer next week, has refused …"
+		}
 		if !afterPreposition(toks, mn) {
 			return mn, true
 		}
@@ -513,6 +516,36 @@ func nearestBefore(pos, sentStart int, mentions []mention, toks []tok, possessiv
 	}
 	return mention{}, false
 }
+
+// inRelativeClause reports whether mention mn stands in a relative clause that closes before
+// pos: ", who is due to meet Mr Starmer next week," holds no subject of what follows it.
+func inRelativeClause(toks []tok, mn mention, pos int) bool {
+	closed := false
+	for _, t := range toks {
+		if t.start >= mn.End && t.end <= pos && t.punct && (t.raw == "," || t.raw == "—" || t.raw == ")") {
+			closed = true
+			break
+		}
+	}
+	if !closed {
+		return false
+	}
+	for j := len(toks) - 1; j >= 0; j-- {
+		t := toks[j]
+		if t.end > mn.Start {
+			continue
+		}
+		if t.punct {
+			return false // the clause began with no relative word
+		}
+		if relativeWords[t.norm] {
+			return j > 0 && toks[j-1].punct
+		}
+	}
+	return false
+}
+
+var relativeWords = map[string]bool{"who": true, "whom": true, "whose": true, "which": true, "where": true}
 
 // possessive reports whether the mention ends in, or is followed by, 's.
 func possessive(toks []tok, mn mention) bool {

@@ -120,6 +120,8 @@ func TestStances(t *testing.T) {
 		{"phrase inside another object", "Koval demanded a say over American troops and their rules.", []actor{kovals}, nil, nil},
 		{"abbreviation dots", "Carter said there will be no U.S. boots on the ground.", []actor{carter},
 			[]string{"Jane Carter us-troops oppose"}, nil},
+		{"object of a relative clause is not the holder", "Jane Carter, who is due to meet Koval in Kyiv next week, has refused to commit US troops.",
+			[]actor{carter, kovals}, []string{"Jane Carter us-troops oppose"}, nil},
 		{"joining with the article", "Carter again ruled out the country joining the North Atlantic alliance.", []actor{carter},
 			[]string{"Jane Carter nato-membership oppose"}, nil},
 	}
