@@ -83,6 +83,24 @@ var cuePhrases = []struct {
 	{"as the way to", parley.StanceSupport, true, false},
 	{"as a way to", parley.StanceSupport, true, false},
 	{"as a solution", parley.StanceSupport, true, false},
+	// Judgements of the thing itself: "security guarantees are the only way", "NATO membership
+	// is off the table".
+	{"the only way", parley.StanceSupport, true, false},
+	{"is essential", parley.StanceSupport, true, false},
+	{"are essential", parley.StanceSupport, true, false},
+	{"is vital", parley.StanceSupport, true, false},
+	{"are vital", parley.StanceSupport, true, false},
+	{"is crucial", parley.StanceSupport, true, false},
+	{"are crucial", parley.StanceSupport, true, false},
+	{"is off the table", parley.StanceOppose, true, false},
+	{"are off the table", parley.StanceOppose, true, false},
+	{"was off the table", parley.StanceOppose, true, false},
+	{"is out of the question", parley.StanceOppose, true, false},
+	{"are out of the question", parley.StanceOppose, true, false},
+	{"is unacceptable", parley.StanceOppose, true, false},
+	{"are unacceptable", parley.StanceOppose, true, false},
+	{"is a red line", parley.StanceOppose, true, false},
+	{"are a red line", parley.StanceOppose, true, false},
 
 	// Oppose: refusing, excluding, dismissing.
 	{"oppose", parley.StanceOppose, false, false},

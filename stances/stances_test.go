@@ -122,6 +122,10 @@ func TestStances(t *testing.T) {
 			[]string{"Jane Carter us-troops oppose"}, nil},
 		{"object of a relative clause is not the holder", "Jane Carter, who is due to meet Koval in Kyiv next week, has refused to commit US troops.",
 			[]actor{carter, kovals}, []string{"Jane Carter us-troops oppose"}, nil},
+		{"judgement after the thing, reported", "Koval said security guarantees were the only way to stop the war.", []actor{kovals},
+			[]string{"Olena Koval security-guarantees support"}, nil},
+		{"off the table", "Carter said NATO membership is off the table for now.", []actor{carter},
+			[]string{"Jane Carter nato-membership oppose"}, nil},
 		{"joining with the article", "Carter again ruled out the country joining the North Atlantic alliance.", []actor{carter},
 			[]string{"Jane Carter nato-membership oppose"}, nil},
 	}
