@@ -73,7 +73,14 @@ func (s *Stage) Process(_ context.Context, doc *parley.Document) error {
 		if i == 0 {
 			continue // the title or lead defines the story; it cannot be off it
 		}
-		entShared, wordShared, codes, codesShared := 0, 0, 0, 0
+		entShared, wordShared, codes, codesShared, codesNear := 0, 0, 0, 0, 0
+		restRegions := map[string]bool{}
+		for e, n := range entDF {
+			if strings.HasPrefix(e, "code:") && n-p.entities[e] > 0 {
+				restRegions[regionOf(e[len("code:"):])] = true
+			}
+		}
+		delete(restRegions, "")
 		for e, n := range p.entities {
 			if entDF[e] > 1 {
 				entShared += n
@@ -82,6 +89,9 @@ func (s *Stage) Process(_ context.Context, doc *parley.Document) error {
 				codes++
 				if entDF[e] > 1 {
 					codesShared++
+				}
+				if restRegions[regionOf(e[len("code:"):])] {
+					codesNear++
 				}
 			}
 		}
@@ -99,10 +109,12 @@ func (s *Stage) Process(_ context.Context, doc *parley.Document) error {
 		// change of subject ("In other news") with nothing shared is. One new country alone
 		// is not enough either when the paragraph shares much of its wording: coverage of a
 		// multinational story brings in one more government at a time ("Poland's prime
-		// minister ruled out sending soldiers").
+		// minister ruled out sending soldiers"). Nor are governments from the part of the
+		// world the rest of the document is about: a Ukraine story brings in Paris and London
+		// as a matter of course, a Gaza paragraph brings in Israel and Qatar.
 		off := false
 		switch {
-		case (codes >= 2 || wordCover < minOwnWordCover) && codes >= 1 && codesShared == 0 && entShared == 0 && p.nEntity >= 2 && restCodes(p):
+		case (codes >= 2 || wordCover < minOwnWordCover) && codes >= 1 && codesShared == 0 && codesNear == 0 && entShared == 0 && p.nEntity >= 2 && restCodes(p):
 			off = true
 		case p.marker && p.nEntity >= 1 && entCover < 0.5 && wordCover < 0.6:
 			off = true
@@ -286,3 +298,30 @@ func set(words ...string) map[string]bool {
 	}
 	return m
 }
+
+// regionOf returns the part of the world a country's code (ISO 3166 alpha-3, or one of the
+// dictionary's region codes) belongs to, or "" for one not listed.
+func regionOf(code string) string { return regions[code] }
+
+var regions = func() map[string]string {
+	m := map[string]string{}
+	for region, codes := range map[string]string{
+		"europe": `ALB AND ARM AUT AZE BLR BEL BIH BGR HRV CYP CZE DNK EST FIN FRA GEO DEU GRC HUN ISL IRL ITA
+			XKX LVA LIE LTU LUX MLT MDA MCO MNE NLD MKD NOR POL PRT ROU RUS SMR SRB SVK SVN ESP SWE CHE TUR
+			UKR GBR VAT EUR EEU BLK CAU`,
+		"middle-east": `BHR EGY IRN IRQ ISR JOR KWT LBN LBY MAR OMN PSE QAT SAU SYR TUN ARE YEM DZA MEA`,
+		"north-america": `USA CAN MEX`,
+		"latin-america": `ARG BOL BRA CHL COL CRI CUB DOM ECU SLV GTM HTI HND JAM NIC PAN PRY PER URY VEN LAM`,
+		"asia": `AFG BGD BTN BRN KHM CHN IND IDN JPN KAZ PRK KOR KGZ LAO MYS MDV MNG MMR NPL PAK PHL SGP LKA
+			TWN TJK THA TLS TKM UZB VNM HKG ASA CAS`,
+		"africa": `AGO BEN BWA BFA BDI CPV CMR CAF TCD COM COD COG CIV DJI GNQ ERI SWZ ETH GAB GMB GHA GIN GNB
+			KEN LSO LBR MDG MWI MLI MRT MUS MOZ NAM NER NGA RWA STP SEN SYC SLE SOM ZAF SSD SDN TZA TGO UGA
+			ZMB ZWE AFR`,
+		"oceania": `AUS FJI KIR MHL FSM NRU NZL PLW PNG WSM SLB TON TUV VUT`,
+	} {
+		for _, c := range strings.Fields(codes) {
+			m[c] = region
+		}
+	}
+	return m
+}()

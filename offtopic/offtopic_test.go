@@ -125,6 +125,24 @@ Poland's prime minister Donald Tusk, however, ruled out sending Polish soldiers 
 	}
 }
 
+// TestNeighbouringGovernments keeps a paragraph naming leaders of countries from the part of
+// the world the story is about, none of them named elsewhere in it.
+func TestNeighbouringGovernments(t *testing.T) {
+	text := `Zelensky to join Trump at White House talks
+
+Ukrainian President Volodymyr Zelensky will travel to Washington on Monday for talks with Donald Trump.
+The Commission's Ursula von der Leyen, French President Emmanuel Macron and British Prime Minister Keir Starmer will join the meeting, their offices confirmed.
+Trump met Russian President Vladimir Putin in Anchorage on Friday and said he now favoured a peace agreement.
+Zelensky rejected any deal that would require Ukraine to withdraw from the Donbas.`
+	d := withActors(doc(text), map[string]string{"Volodymyr Zelensky": "UKRGOV", "Zelensky": "UKRGOV", "Washington": "USAGOV",
+		"Donald Trump": "USAGOV", "Trump": "USAGOV", "Ursula von der Leyen": "IGOEUREEC", "Emmanuel Macron": "FRAGOV",
+		"Keir Starmer": "GBRGOV", "Vladimir Putin": "RUSGOV", "Ukraine": "UKR"})
+	New().Process(context.Background(), d)
+	if got := offTopic(d); len(got) != 0 {
+		t.Fatalf("on-topic paragraph cut: %q", got)
+	}
+}
+
 // TestPolnearFalsePositives guards against cutting real articles: PolNeAR's texts are single
 // stories, so almost nothing in them is off-topic.
 func TestPolnearFalsePositives(t *testing.T) {
