@@ -172,11 +172,18 @@ func init() {
 	for _, c := range conditionPhrases {
 		conditions = append(conditions, normTokens(c))
 	}
+	for _, r := range []string{"dropped", "drop", "drops", "abandoned", "abandon", "abandons", "withdrew", "withdrawn",
+		"withdraw", "gave up", "give up", "gives up", "backed away from", "backs away from", "walked back", "walks back",
+		"retreated from", "retreat from", "shelved", "scrapped", "ditched"} {
+		reversers = append(reversers, normTokens(r))
+	}
 }
 
 var (
 	cues       []cue
 	conditions [][]string
+	// reversers abandon the position of the cue right after them: "dropped his demand for".
+	reversers [][]string
 )
 
 // prepositions before a mention make it unlikely to be the subject that holds a position.

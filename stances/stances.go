@@ -300,7 +300,7 @@ func (s *Stage) stance(doc *parley.Document, toks []tok, cs []cueAt, m match, al
 		c.used = true
 		polarity = c.cue.polarity
 		cueSpan = parley.Span{Start: toks[c.from].start, End: toks[c.to-1].end}
-		if negatedBetween(toks, cFrom, c.from) {
+		if negatedBetween(toks, cFrom, c.from) != reversed(toks, cFrom, c.from) {
 			polarity = flip(polarity)
 		}
 	} else {
@@ -361,6 +361,34 @@ func flip(p string) string {
 	}
 	return p
 }
+
+// reversed reports a cue abandoned by the verb before it: "dropped his demand for a ceasefire",
+// "walked back its support for". Only a possessive may stand between them.
+func reversed(toks []tok, from, cue int) bool {
+	k := cue - 1
+	if k >= from && possessiveDets[toks[k].norm] {
+		k--
+	}
+	for _, r := range reversers {
+		start := k - len(r) + 1
+		if start < from {
+			continue
+		}
+		ok := true
+		for i, w := range r {
+			if toks[start+i].norm != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+var possessiveDets = map[string]bool{"his": true, "her": true, "its": true, "their": true, "our": true, "my": true, "the": true}
 
 func negatedBetween(toks []tok, from, to int) bool {
 	for k := from; k < to; k++ {
