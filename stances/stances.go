@@ -300,8 +300,12 @@ func (s *Stage) stance(doc *parley.Document, toks []tok, cs []cueAt, m match, al
 		c.used = true
 		polarity = c.cue.polarity
 		cueSpan = parley.Span{Start: toks[c.from].start, End: toks[c.to-1].end}
-		if negatedBetween(toks, cFrom, c.from) != reversed(toks, cFrom, c.from) {
+		rev := reversal(toks, cFrom, c.from)
+		if negatedBetween(toks, cFrom, c.from) != (rev >= 0) {
 			polarity = flip(polarity)
+		}
+		if rev >= 0 {
+			cueSpan.Start = toks[rev].start // the evidence shows "dropped his demand"
 		}
 	} else {
 		// "there will be no U.S. boots on the ground", "there will not be U.S. troops"
@@ -362,9 +366,10 @@ func flip(p string) string {
 	return p
 }
 
-// reversed reports a cue abandoned by the verb before it: "dropped his demand for a ceasefire",
-// "walked back its support for". Only a possessive may stand between them.
-func reversed(toks []tok, from, cue int) bool {
+// reversal finds a verb before the cue that abandons it ("dropped his demand for a ceasefire",
+// "walked back its support for") and returns its first token, or -1. Only a possessive may
+// stand between them.
+func reversal(toks []tok, from, cue int) int {
 	k := cue - 1
 	if k >= from && possessiveDets[toks[k].norm] {
 		k--
@@ -382,10 +387,10 @@ func reversed(toks []tok, from, cue int) bool {
 			}
 		}
 		if ok {
-			return true
+			return start
 		}
 	}
-	return false
+	return -1
 }
 
 var possessiveDets = map[string]bool{"his": true, "her": true, "its": true, "their": true, "our": true, "my": true, "the": true}
