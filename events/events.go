@@ -8,8 +8,9 @@
 // Washington"), coordinated subjects, control verbs ("plans to meet", "refused to sign",
 // "threatened to shell") and reported clauses ("X said Y attacked Z" codes Y against Z). A small
 // averaged-perceptron model, trained by cmd/train-events on sentences with marked source and
-// target, refines the PLOVER category where the lexicon alone is unsure; the stage works without
-// it.
+// target, refines the PLOVER category where the lexicon alone is unsure and picks the target
+// where the parser found none or only a thing ("sent troops to the peacekeeping force in South
+// Sudan"); the stage works without it.
 package events
 
 import (
@@ -133,6 +134,7 @@ func (s *Stage) Process(ctx context.Context, doc *parley.Document) error {
 		}
 		for ci := range cands {
 			c := &cands[ci]
+			s.model.pickTarget(st, c)
 			s.code(st, c)
 			if c.code == "" {
 				continue

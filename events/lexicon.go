@@ -434,6 +434,19 @@ v 171 raze
 v 171 demolish
 v 192 take_control p=of
 v 193 fire o=rockets|rocket|missiles|missile|shells|mortars|artillery|shots|bullets p=at|on|into|toward|towards
+v 051 reaffirm o=support|commitment|solidarity|backing p=for|to|with
+v 051 reiterate o=support|commitment|solidarity|backing p=for|to|with
+v 051 express o=support|solidarity|backing p=for|to|with
+v 111 express o=condemnation|outrage|anger|indignation|disapproval p=of|at|over|with
+v 043 receive o=ambassador|envoy|delegation|minister|counterpart|president|premier|visitor|visitors|delegates p=from
+v 042 tour
+v 175 disperse
+v 191 close o=crossings|crossing|checkpoints|checkpoint p=into|to|with
+n 182 torture p=of
+n 175 repression p=of|against
+n 051 solidarity p=with|to
+n 030 commitment p=to
+n 173 warrant p=for|against
 n 040 meeting p=with|between
 n 040 meet p=with
 n 046 talks p=with|between

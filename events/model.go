@@ -14,10 +14,14 @@ import (
 
 // Model is an averaged perceptron that picks the PLOVER category (or NONE) of a candidate event
 // from general word features: the trigger's lemma, the lexicon's code, the words between and
-// around source and target, the prepositions and the mode.
+// around source and target, the prepositions and the mode. Beside it, a ranking perceptron
+// picks a candidate's target among the phrases after its trigger (target.go).
 type Model struct {
 	Classes []string
 	weights map[string][]float32
+	// rank weighs the features of a candidate's target options (targetFeatures): the ranker
+	// that picks which noun phrase after the trigger is the target.
+	rank map[string]float32
 }
 
 // Predict returns the model's category for a candidate coded with code by the lexicon, and how
@@ -127,7 +131,7 @@ func maxInt(a, b int) int {
 }
 
 // WriteTo writes the model in its text format: a line of classes, then one line per feature
-// with a weight per class.
+// with a weight per class, then one "rank" line per target-ranker feature with its weight.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	bw := bufio.NewWriter(w)
 	var n int64
@@ -164,6 +168,22 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 			return n, fmt.Errorf("write model: %w", err)
 		}
 	}
+	rnames := make([]string, 0, len(m.rank))
+	for f := range m.rank {
+		rnames = append(rnames, f)
+	}
+	sort.Strings(rnames)
+	for _, f := range rnames {
+		v := m.rank[f]
+		if v > -0.0005 && v < 0.0005 {
+			continue
+		}
+		k, err := fmt.Fprintf(bw, "rank\t%s\t%s\n", f, strconv.FormatFloat(float64(v), 'f', 3, 32))
+		n += int64(k)
+		if err != nil {
+			return n, fmt.Errorf("write model: %w", err)
+		}
+	}
 	if err := bw.Flush(); err != nil {
 		return n, fmt.Errorf("write model: %w", err)
 	}
@@ -185,6 +205,21 @@ func ReadModel(r io.Reader) (*Model, error) {
 		f := strings.Split(t, "\t")
 		if f[0] == "classes" && m.Classes == nil {
 			m.Classes = f[1:]
+			continue
+		}
+		if f[0] == "rank" {
+			// A target-ranker weight: "rank", the feature, one weight.
+			if len(f) != 3 {
+				return nil, parley.Errorf(parley.EINVALID, "model line %d: want a rank feature and one weight", line)
+			}
+			v, err := strconv.ParseFloat(f[2], 32)
+			if err != nil {
+				return nil, parley.Errorf(parley.EINVALID, "model line %d: weight %q", line, f[2])
+			}
+			if m.rank == nil {
+				m.rank = map[string]float32{}
+			}
+			m.rank[f[1]] = float32(v)
 			continue
 		}
 		if m.Classes == nil || len(f) != len(m.Classes)+1 {

@@ -250,8 +250,10 @@ type TrainConfig struct {
 	Seed   int64 // shuffling seed
 }
 
-// Train fits a model on labelled sentences. Every candidate event the lexicon finds in a
-// sentence is an example: labelled with the gold category when its source and target overlap
+// Train fits a model on labelled sentences. First the target ranker: for every candidate whose
+// source is the marked one, which of its target options overlaps the marked target. Then,
+// with the ranker's targets, the category model: every candidate event the lexicon finds in a
+// sentence is an example, labelled with the gold category when its source and target overlap
 // the marked ones, NONE otherwise.
 func Train(data []Labeled, cfg TrainConfig) (*Model, error) {
 	if len(data) == 0 {
@@ -274,9 +276,51 @@ func Train(data []Labeled, cfg TrainConfig) (*Model, error) {
 	for i, c := range classes {
 		index[c] = i
 	}
+	cands := make([][]located, len(data))
+	for i, l := range data {
+		cands[i] = base.candidatesOf(l.Text)
+	}
+	// The target ranker learns first, from the candidates whose source is the marked one: which
+	// of the phrases after the trigger is the marked target.
+	var rexs []rankExample
+	for i, l := range data {
+		if len(l.Targets) == 0 {
+			continue
+		}
+		for _, c := range cands[i] {
+			if !overlapsAny(l.Sources, c.srcSpan) || !rerankable(c.st, &c.cand) {
+				continue
+			}
+			opts := c.st.targetOptions(&c.cand)
+			ex := rankExample{}
+			ngood := 0
+			parser := parserTarget(c.st, &c.cand)
+			for k, o := range opts {
+				good := overlapsAny(l.Targets, c.st.spanOf(o.sp))
+				if good {
+					ngood++
+				}
+				ex.feats = append(ex.feats, targetFeatures(c.st, &c.cand, o, k, parser))
+				ex.good = append(ex.good, good)
+			}
+			if ngood > 0 && ngood < len(opts) {
+				rexs = append(rexs, ex)
+			}
+		}
+	}
+	ranker := &Model{rank: map[string]float32{}}
+	for r := 0; r < shuffles; r++ {
+		for f, v := range trainRanker(rexs, cfg.Epochs, cfg.Seed+int64(r)*101) {
+			ranker.rank[f] += v / shuffles
+		}
+	}
 	var exs []example
-	for _, l := range data {
-		for _, c := range base.candidatesOf(l.Text) {
+	for i, l := range data {
+		for _, c := range cands[i] {
+			ranker.pickTarget(c.st, &c.cand)
+			if c.tgt.ok() {
+				c.tgtSpan = c.st.spanOf(c.tgt)
+			}
 			label := "NONE"
 			if overlapsAny(l.Sources, c.srcSpan) && (len(l.Targets) == 0 || overlapsAny(l.Targets, c.tgtSpan)) {
 				label = l.Label
@@ -284,8 +328,26 @@ func Train(data []Labeled, cfg TrainConfig) (*Model, error) {
 			exs = append(exs, example{feats: features(c.st, &c.cand, c.code), label: index[label]})
 		}
 	}
-	return trainPerceptron(exs, classes, cfg.Epochs, cfg.Seed), nil
+	m := &Model{Classes: classes, weights: map[string][]float32{}}
+	for r := 0; r < shuffles; r++ {
+		for f, v := range trainPerceptron(exs, classes, cfg.Epochs, cfg.Seed+int64(r)*101).weights {
+			w, ok := m.weights[f]
+			if !ok {
+				w = make([]float32, len(classes))
+				m.weights[f] = w
+			}
+			for k := range v {
+				w[k] += v[k] / shuffles
+			}
+		}
+	}
+	m.rank = ranker.rank
+	return m, nil
 }
+
+// shuffles is how many perceptrons, each over its own order of the examples, are averaged
+// into the model: one order's accidents weigh less.
+const shuffles = 5
 
 func overlapsAny(marks []parley.Span, sp parley.Span) bool {
 	if sp.End <= sp.Start {
@@ -307,6 +369,11 @@ type located struct {
 	srcSpan, tgtSpan parley.Span
 }
 
+// spanOf is the byte span of a token span.
+func (st *sentence) spanOf(sp span) parley.Span {
+	return parley.Span{Start: st.toks[sp.a].start, End: st.toks[sp.b-1].end}
+}
+
 // candidatesOf runs the parser over a text and returns its candidates with the lexicon's code.
 func (s *Stage) candidatesOf(text string) []located {
 	paras := segment.Paragraphs(text)
@@ -320,6 +387,7 @@ func (s *Stage) candidatesOf(text string) []located {
 		for _, c := range st.candidates() {
 			cc := c
 			s.codeNoModel(st, &cc)
+			s.model.pickTarget(st, &c)
 			l := located{cand: c, st: st, code: cc.code}
 			if c.src.ok() {
 				l.srcSpan = parley.Span{Start: toks[c.src.a].start, End: toks[c.src.b-1].end}
