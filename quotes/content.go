@@ -53,6 +53,11 @@ func (z *analyzer) contentAfter(c cueAt, cueIdx []int) span2 {
 			// that …": a verb before "that" means the content had begun.
 			if !z.clauseLike(span2{k, m}) {
 				start = m + 1
+				if m > k && determiners[z.toks[k].low] && c.w.class&cObj == 0 {
+					// "rejected any deal that would require a withdrawal": a noun phrase
+					// before "that" is the object, and "that" opens its relative clause.
+					start = k
+				}
 			}
 			break
 		}

@@ -419,11 +419,13 @@ func TestLabels(t *testing.T) {
 func TestContentEdges(t *testing.T) {
 	doc := analyze(t, "German Chancellor Friedrich Merz said after a video call with Trump that the U.S. president had agreed.\n\n"+
 		"Merz said after talks with Trump that Europe would pay.\n\n"+
-		"European leaders urged Trump on Wednesday to keep Ukraine at the center of any deal.", nil)
+		"European leaders urged Trump on Wednesday to keep Ukraine at the center of any deal.\n\n"+
+		"Zelensky rejected any deal that would require Ukraine to withdraw from the Donbas.", nil)
 	check(t, doc, []want{
 		{kind: "indirect", text: "the U.S. president had agreed", speaker: "German Chancellor Friedrich Merz"},
 		{kind: "indirect", text: "Europe would pay", speaker: "Merz"},
 		{kind: "indirect", text: "to keep Ukraine at the center of any deal", speaker: "European leaders"},
+		{kind: "indirect", text: "any deal that would require Ukraine to withdraw from the Donbas", speaker: "Zelensky"},
 	})
 	for _, text := range []string{
 		"The Kremlin did not comment on the call.",
