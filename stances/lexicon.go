@@ -99,6 +99,9 @@ var cuePhrases = []struct {
 	{"are out of the question", parley.StanceOppose, true, false},
 	{"is unacceptable", parley.StanceOppose, true, false},
 	{"are unacceptable", parley.StanceOppose, true, false},
+	{"would be unacceptable", parley.StanceOppose, true, false},
+	{"would be off the table", parley.StanceOppose, true, false},
+	{"would be a red line", parley.StanceOppose, true, false},
 	{"is a red line", parley.StanceOppose, true, false},
 	{"are a red line", parley.StanceOppose, true, false},
 

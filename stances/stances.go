@@ -194,26 +194,17 @@ func matchWords(toks []tok, i int, words []string) (end int, ok bool) {
 func findCues(toks []tok) []cueAt {
 	var out []cueAt
 	for i := range toks {
-		best := -1
+		best, bestEnd := -1, 0
 		for k := range cues {
 			c := &cues[k]
-			if i+len(c.words) > len(toks) {
-				continue
-			}
-			ok := true
-			for n, w := range c.words {
-				if toks[i+n].norm != w {
-					ok = false
-					break
-				}
-			}
+			end, ok := cueEnd(toks, i, c.words)
 			if ok && (best < 0 || len(c.words) > len(cues[best].words)) {
-				best = k
+				best, bestEnd = k, end
 			}
 		}
 		// "U.S.-backed", "Kremlin-proposed": a cue word inside a compound modifier is no verb.
 		if best >= 0 && !(i > 0 && toks[i-1].raw == "-" && toks[i-1].end == toks[i].start) {
-			out = append(out, cueAt{from: i, to: i + len(cues[best].words), cue: &cues[best]})
+			out = append(out, cueAt{from: i, to: bestEnd, cue: &cues[best]})
 		}
 	}
 	// A shorter cue inside a longer one ("rejected" in "is rejected by") is the same cue.
@@ -225,6 +216,30 @@ func findCues(toks []tok) []cueAt {
 		kept = append(kept, c)
 	}
 	return kept
+}
+
+// cueEnd matches the words of a cue from token i, stepping over quotation marks inside it
+// (would be “unacceptable”), and returns the token after its last word.
+func cueEnd(toks []tok, i int, words []string) (int, bool) {
+	j := i
+	for n, w := range words {
+		for n > 0 && j < len(toks) && toks[j].punct && quoteMark(toks[j].raw) {
+			j++
+		}
+		if j >= len(toks) || toks[j].norm != w {
+			return 0, false
+		}
+		j++
+	}
+	return j, true
+}
+
+func quoteMark(s string) bool {
+	switch s {
+	case `"`, "“", "”", "'", "‘", "’", "«", "»":
+		return true
+	}
+	return false
 }
 
 // hasNegatedTerm is a quick test for "no X" and "not ... X" forms, which need no cue.
