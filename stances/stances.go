@@ -430,6 +430,14 @@ func conditionEnd(toks []tok, from int) int {
 		if toks[i].punct && (toks[i].raw == ";" || toks[i].raw == ".") {
 			return 0
 		}
+		if toks[i].punct && quoteMark(toks[i].raw) && i > from {
+			// The quoted words end here; what follows is the writer's ("…,” Zelensky stressed,
+			// indicating his concerns that the U.S. may broker a ceasefire without Ukraine).
+			return 0
+		}
+		if toks[i].punct && toks[i].raw == "," && i+1 < len(toks) && strings.HasSuffix(toks[i+1].raw, "ing") {
+			return 0 // ", indicating …", ", saying …": another predication
+		}
 		for _, c := range conditions {
 			if i+len(c) > len(toks) {
 				continue
