@@ -126,7 +126,7 @@ func TestStances(t *testing.T) {
 			[]string{"Olena Koval security-guarantees support"}, nil},
 		{"off the table", "Carter said NATO membership is off the table for now.", []actor{carter},
 			[]string{"Jane Carter nato-membership oppose"}, nil},
-		{"condition outside the quoted words", "\"We need real security guarantees,\" Koval stressed, indicating her concern about talks without Ukraine.", []actor{kovals},
+		{"condition in a participle clause", "Olena Koval demanded security guarantees, adding that talks without Kyiv would fail.", []actor{kovals},
 			[]string{"Olena Koval security-guarantees support"}, nil},
 		{"quoted judgement", "Koval warned that any deployment of Spanish troops would be \"unacceptable\" to her government.", []actor{kovals},
 			[]string{"Olena Koval peacekeeping oppose"}, nil},
