@@ -315,7 +315,9 @@ func position(actor parley.ActorName, issue string, reps []stanceRep) parley.Pos
 	})
 	for i, pt := range pts {
 		p.Points = append(p.Points, pt.pp)
-		if i > 0 && pt.pp.Polarity != pts[i-1].pp.Polarity {
+		// A change needs both readings placed in time: undated ones come in the order their
+		// documents arrived, which says nothing about which position came first.
+		if i > 0 && pt.dated && pts[i-1].dated && pt.pp.Polarity != pts[i-1].pp.Polarity {
 			p.Changes = append(p.Changes, parley.PositionChange{
 				From: pts[i-1].pp.Polarity, To: pt.pp.Polarity, Date: pt.pp.Date,
 				Before: pts[i-1].pp.Evidence, After: pt.pp.Evidence,
@@ -323,7 +325,14 @@ func position(actor parley.ActorName, issue string, reps []stanceRep) parley.Pos
 		}
 	}
 	if len(pts) > 0 {
+		// The latest dated reading is the current position; with none dated, the last one.
 		p.Current = pts[len(pts)-1].pp.Polarity
+		for i := len(pts) - 1; i >= 0; i-- {
+			if pts[i].dated {
+				p.Current = pts[i].pp.Polarity
+				break
+			}
+		}
 	}
 	return p
 }
