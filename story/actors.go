@@ -61,7 +61,7 @@ func (t *actorTable) match(name, code string) *actorRec {
 			first = toks[0]
 		}
 		for _, r := range t.bySur[surKey(sur)] {
-			if sameWord(r.sur, sur) && compatibleFirst(r.first, first) && (best == nil || r.mentions > best.mentions) {
+			if sameWord(r.sur, sur) && compatibleFirst(r.first, first) && r.compatibleCode(code) && (best == nil || r.mentions > best.mentions) {
 				best = r
 			}
 		}
@@ -74,6 +74,28 @@ func (t *actorTable) match(name, code string) *actorRec {
 	}
 	return best
 }
+
+// compatibleCode reports whether an actor known by the codes of r may be one coded code: the
+// same country or organisation (the first three letters), or no code on either side. "Eastern
+// Europe" (EEU) is not "Europe" (EUR), nor a British Johnson an American one, however alike
+// their last words.
+func (r *actorRec) compatibleCode(code string) bool {
+	if len(code) < 3 || len(r.codes) == 0 || sectorOnly[code[:3]] {
+		return true
+	}
+	for c := range r.codes {
+		if len(c) < 3 || sectorOnly[c[:3]] || c[:3] == code[:3] {
+			return true
+		}
+	}
+	return false
+}
+
+// sectorOnly are CAMEO sector codes that open a code when the country is unknown ("GOV" for a
+// regional governor the dictionary does not know): no country to disagree with.
+var sectorOnly = map[string]bool{"GOV": true, "MIL": true, "MED": true, "BUS": true, "OPP": true, "REB": true,
+	"CVL": true, "EDU": true, "JUD": true, "LEG": true, "PTY": true, "COP": true, "SPY": true, "NGO": true,
+	"ELI": true, "LAB": true, "REF": true, "HLH": true, "AGR": true, "CRM": true, "UAF": true, "SPC": true}
 
 // get returns the story actor a reference names, adding one when none matches; nil when the
 // reference has neither name nor code.

@@ -624,6 +624,25 @@ func TestNameMatching(t *testing.T) {
 			t.Errorf("%q and %q: same=%v, want %v", tc.a, tc.b, ra == rb, tc.same)
 		}
 	}
+	// Codes of different countries keep alike names apart; a code without a country does not.
+	coded := []struct {
+		a, ac, b, bc string
+		same         bool
+	}{
+		{"Europe", "EUR", "Eastern Europe", "EEU", false},
+		{"South Korea", "KOR", "North Korea", "PRK", false},
+		{"Boris Johnson", "GBRGOV", "Mike Johnson", "USALEG", false},
+		{"Donald Trump", "USAGOV", "Trump", "USAPTY", true},
+		{"Oleh Syniehubov", "GOV", "Syniehubov", "UKRGOV", true},
+	}
+	for _, tc := range coded {
+		tab := newActorTable()
+		ra := tab.get(tc.a, tc.ac)
+		rb := tab.get(tc.b, tc.bc)
+		if (ra == rb) != tc.same {
+			t.Errorf("%q (%s) and %q (%s): same=%v, want %v", tc.a, tc.ac, tc.b, tc.bc, ra == rb, tc.same)
+		}
+	}
 }
 
 func TestRoleSignature(t *testing.T) {
