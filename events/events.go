@@ -227,7 +227,7 @@ func (s *Stage) code(st *sentence, c *cand) {
 	root := rootOf(code)
 	coop := root >= "03" && root <= "09"
 	c.mode = parley.ModeAsserted
-	if c.neg && coop && c.ctl != "refuse" {
+	if c.neg && coop && c.ctl != "refuse" && !c.cond {
 		// Not cooperating is a rejection, and that did happen: "will not lift the blockade".
 		code = refuseCode(code)
 	} else {
@@ -261,9 +261,17 @@ func (s *Stage) code(st *sentence, c *cand) {
 				c.mode = parley.ModeHypothetical
 			}
 		}
+		if c.ctl != "" && c.ctl != "do" && c.ctl != "intend" && c.ctl != "offer" && hypoModals[c.modal] {
+			c.mode = parley.ModeHypothetical // "Russia may refuse to sign"
+		}
 		if c.neg && rootOf(code) != "12" {
 			c.mode = parley.ModeNegated
 		}
+	}
+	if c.cond {
+		// "if Putin did not agree", "before Russia attacks again": supposed, not done, and
+		// not a refusal either.
+		c.mode = parley.ModeHypothetical
 	}
 	if c.generic && (s.model == nil || !s.model.Knows("trig="+c.lemma)) {
 		c.code = "" // an unknown verb the model never saw in an event
@@ -280,6 +288,9 @@ func (s *Stage) code(st *sentence, c *cand) {
 	}
 	c.code = code
 }
+
+// hypoModals make what they govern a possibility rather than a fact.
+var hypoModals = set(`could might may can should must`)
 
 // intentCode turns a cooperative action into the intent to take it (CAMEO 03) and a
 // conflictual one into a threat (13).

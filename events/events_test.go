@@ -313,3 +313,90 @@ func TestRelativeDates(t *testing.T) {
 		}
 	}
 }
+
+// TestClausesAndModes checks who acts across relative clauses, conditions and reported speech,
+// and that supposed events are not asserted. Actors are given as the actors stage would.
+func TestClausesAndModes(t *testing.T) {
+	type ev struct{ src, tgt, plover, mode string } // "" matches anything
+	tests := []struct {
+		text string
+		want []ev // each must be found
+		not  []ev // none may be found
+	}{
+		// A relative clause between subject and verb: its place is not the main verb's source.
+		{"Ukrainian President Volodymyr Zelenskyy, who joined the call from Berlin, warned that Putin was bluffing.",
+			[]ev{{src: "Volodymyr Zelensky", plover: "THREATEN"}},
+			[]ev{{src: "Germany"}, {tgt: "Germany"}}},
+		{"Donald Trump, who is due to meet Keir Starmer in Washington next week, has refused to commit American forces.",
+			[]ev{{src: "Donald Trump", plover: "REJECT"}},
+			[]ev{{src: "Keir Starmer"}}},
+		{"Putin, whose forces invaded Ukraine in 2022, rejected the proposal.",
+			[]ev{{src: "Vladimir Putin", tgt: "Ukraine", plover: "ASSAULT", mode: "asserted"}},
+			[]ev{{src: "forces"}}},
+		{"Trump, speaking from the Oval Office, criticized Zelensky.",
+			[]ev{{src: "Donald Trump", tgt: "Zelensky", plover: "ACCUSE"}}, nil},
+		// Consequences threatened in reported speech are the speaker's threat; the condition's
+		// subject is its target and threatens no one.
+		{"Trump said there would be very severe consequences if Putin did not agree to end the war.",
+			[]ev{{src: "Donald Trump", tgt: "Vladimir Putin", plover: "THREATEN"}},
+			[]ev{{src: "Vladimir Putin", plover: "THREATEN"}, {src: "Vladimir Putin", mode: "asserted"}}},
+		// "before X attacks again" is yet to come; "any deal must" asks nothing of anyone.
+		{"He added that any deal must not be a pause before Russia attacks again.",
+			nil,
+			[]ev{{src: "Russia", mode: "asserted"}, {plover: "REQUEST"}}},
+		{"European leaders urged President Donald Trump on Wednesday to keep Ukraine at the center of any deal with Russia",
+			[]ev{{src: "European leaders", tgt: "Donald Trump", plover: "REQUEST"}}, nil},
+		// Conditions and modals make events hypothetical; a past "before" clause stays asserted.
+		{"If Russia attacks Poland, NATO will respond.",
+			[]ev{{src: "Russia", tgt: "Poland", plover: "ASSAULT", mode: "hypothetical"}}, nil},
+		{"Ukraine will strike back unless Russia halts its offensive.",
+			nil, []ev{{src: "Russia", mode: "asserted"}}},
+		{"Russia could refuse to sign the deal with Ukraine.",
+			[]ev{{src: "Russia", plover: "REJECT", mode: "hypothetical"}}, nil},
+		{"Russia shelled Kharkiv before Ukraine attacked Belgorod.",
+			[]ev{{src: "Ukraine", tgt: "Belgorod", plover: "ASSAULT", mode: "asserted"}}, nil},
+	}
+	matches := func(e parley.Event, w ev) bool {
+		tgt := ""
+		if e.Target != nil {
+			tgt = e.Target.Name
+		}
+		return (w.src == "" || e.Source.Name == w.src) && (w.tgt == "" || tgt == w.tgt) &&
+			(w.plover == "" || e.PLOVER == w.plover) && (w.mode == "" || e.Mode == w.mode)
+	}
+	for _, tt := range tests {
+		text := tt.text
+		doc := analyse(t, text, "2025-08-20",
+			actor(text, "Volodymyr Zelensky", "UKRGOV", "Volodymyr Zelenskyy"),
+			actor(text, "Germany", "DEU", "Berlin"),
+			actor(text, "Vladimir Putin", "RUSGOV", "Putin"),
+			actor(text, "Donald Trump", "USAGOV", "Donald Trump", "Trump"),
+			actor(text, "Keir Starmer", "GBRGOV", "Keir Starmer"),
+			actor(text, "United States", "USA", "Washington", "American"),
+			actor(text, "Russia", "RUS", "Russia"),
+			actor(text, "Ukraine", "UKR", "Ukraine"),
+			actor(text, "Poland", "POL", "Poland"),
+			actor(text, "European leaders", "EUR", "European leaders"))
+		got := summary(doc.Events)
+		for i, e := range doc.Events {
+			got[i] += " " + e.Mode
+		}
+		for _, w := range tt.want {
+			found := false
+			for _, e := range doc.Events {
+				found = found || matches(e, w)
+			}
+			if !found {
+				t.Errorf("%q: no event %+v; got %v", text, w, got)
+			}
+		}
+		for _, w := range tt.not {
+			for _, e := range doc.Events {
+				if matches(e, w) {
+					t.Errorf("%q: unwanted event %+v; got %v", text, w, got)
+					break
+				}
+			}
+		}
+	}
+}

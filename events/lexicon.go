@@ -368,6 +368,7 @@ v 202 massacre
 v 087 cease o=operations|operation|fire|fighting|hostilities|attacks|offensive|strikes|shelling
 v 087 halt o=offensive|operations|fighting|attacks|hostilities|advance|strikes|bombing|shelling p=in|against
 v 087 stop o=fighting|attacks|offensive|operations|hostilities|shelling|bombing p=in|against
+v 087 end o=war|wars|fighting|conflict|hostilities|violence|offensive|invasion|attacks|bombing|shelling|occupation p=in|against|with
 v 087 suspend o=offensive|operations|attacks|strikes|hostilities|bombing p=in|against
 v 087 declare o=ceasefire|cease-fire|truce|cessation|armistice p=in|with
 v 087 observe o=ceasefire|cease-fire|truce
@@ -755,4 +756,16 @@ func (lx *lexicon) hasParticle(lemma, p string) bool {
 		}
 	}
 	return false
+}
+
+// restricted reports whether every entry of a verb names the objects it takes ("end" a strike,
+// talks or aid): such a verb means something else with other objects.
+func (lx *lexicon) restricted(lemma string) bool {
+	es := lx.verbs[lemma]
+	for _, e := range es {
+		if e.objs == nil {
+			return false
+		}
+	}
+	return len(es) > 0
 }

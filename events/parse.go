@@ -32,6 +32,8 @@ type cand struct {
 	pron          span   // a pronoun subject that src stands in for, when it was reported
 	generic       bool   // no lexicon entry: the model alone says what it is
 	participle    bool   // a participle clause after a comma, whose subject is the main clause's
+	cond          bool   // in a clause of condition or of a time yet to come ("if X attacks")
+	place         bool   // a consultation whose "from"/"in"/"at" phrase names only where it was
 }
 
 // sentence holds the tokens of one sentence and the lexicon used to read them.
@@ -458,6 +460,12 @@ func (s *sentence) skipLeft(k int) int {
 				k = j - 1
 				continue
 			}
+			// "Zelenskyy, who joined the call from Berlin, warned": the subject stands before
+			// the relative or participle clause, whatever that clause names.
+			if o := s.insertOpen(k); o > 0 {
+				k = o - 1
+				continue
+			}
 			return k - 1
 		}
 		// An adverbial phrase set off by a comma: "X, in a statement, condemned"; "X, in a statement condemned".
@@ -468,6 +476,40 @@ func (s *sentence) skipLeft(k int) int {
 		return k
 	}
 	return k
+}
+
+// relativeOpeners open a non-restrictive relative clause set off by commas.
+var relativeOpeners = set(`who which whose whom`)
+
+// insertOpen finds, for the comma at k that closes a parenthetical clause between a subject and
+// its verb ("X, who is due to meet Y in Washington next week, has refused"), the comma that opens
+// it, when that clause is a relative or participle clause after a noun phrase; else -1.
+// Inner commas ("who met Y, Z and W,") are stepped over; clause punctuation ends the search.
+func (s *sentence) insertOpen(k int) int {
+	for j := k - 1; j > 0 && k-j <= 30; j-- {
+		t := s.toks[j]
+		if t.kind == tkPunct {
+			switch t.low {
+			case ";", ":", "\"", "“", "”", "(", ")", "—", "--", "–":
+				return -1
+			}
+		}
+		if t.low != "," || j+1 >= k {
+			continue
+		}
+		n := s.toks[j+1]
+		opens := relativeOpeners[n.low] ||
+			n.kind == tkWord && !n.cap && formOf(n.low, s.lemma(j+1)) == "ing" && !reportingVerbs[s.lemma(j+1)] && s.lx.nouns[n.low] == nil
+		if !opens {
+			continue
+		}
+		// A noun phrase must stand before it, to be the subject.
+		if np := s.npLeft(j - 1); !np.ok() || !s.agentLike(np) {
+			return -1
+		}
+		return j
+	}
+	return -1
 }
 
 var smallAdverbials = set(`so far however meanwhile too instead then now thus therefore though also yet still`)
@@ -534,7 +576,18 @@ func (s *sentence) subjectDepth(g, depth int) span {
 	if k < len(s.toks) && s.toks[k].kind == tkPunct && s.low(k) != ")" {
 		return span{}
 	}
-	return s.npLeft(k)
+	np := s.npLeft(k)
+	if np.ok() && s.low(np.a-1) == "whose" {
+		// "Putin, whose forces invaded Ukraine": the forces are his.
+		j := np.a - 2
+		if s.low(j) == "," {
+			j--
+		}
+		if owner := s.npLeft(j); owner.ok() && s.agentLike(owner) {
+			return owner
+		}
+	}
+	return np
 }
 
 // group walks left from a trigger over its auxiliaries, modals, negation and control verbs, and
@@ -869,7 +922,9 @@ func (s *sentence) candidates() []cand {
 		c.obj = obj
 		// A light verb, or a general entry of one, gives way to an event noun in its object
 		// ("launched an investigation", "went on strike").
-		if (e == nil || e.objs == nil && e.particle == "" && lightVerbs[lem]) && obj.ok() && (oprep == "" || oprep == "on" || oprep == "under" || oprep == "into") {
+		// A verb whose entries all name other objects does not hand its event to the noun:
+		// "end the war" is no act of war.
+		if (e == nil && (lightVerbs[lem] || !s.lx.restricted(lem)) || e != nil && e.objs == nil && e.particle == "" && lightVerbs[lem]) && obj.ok() && (oprep == "" || oprep == "on" || oprep == "under" || oprep == "into") {
 			for j := obj.a; j < obj.b; j++ {
 				if ne, w := s.nounTrigger(j); ne != nil {
 					e = ne
@@ -911,6 +966,7 @@ func (s *sentence) candidates() []cand {
 			e = genericEntry
 		}
 		c.src = s.subject(g)
+		c.cond = s.conditional(g, c.src)
 		if c.participle {
 			c.src = partSrc
 		}
@@ -993,11 +1049,17 @@ func (s *sentence) candidates() []cand {
 				}
 			}
 		}
+		place := false
 		if !c.tgt.ok() && !c.passive && !e.conv {
 			c.tgt, c.prep = s.prepTarget(fallbackPreps, c.trigEnd, end)
 			c.fallback = true
+			if (c.prep == "from" || c.prep == "in" || c.prep == "at") && rootOf(e.code) == "04" && s.countryName(c.tgt) {
+				// "joined the call from Berlin", "talks in Geneva": where, not with whom.
+				c.tgt, c.prep = span{}, ""
+				c.place, place = true, true
+			}
 		}
-		if !c.passive && !e.conv && (!c.tgt.ok() || !s.agentLike(c.tgt)) {
+		if !c.passive && !e.conv && !place && (!c.tgt.ok() || !s.agentLike(c.tgt)) {
 			// A thing is no target when an actor follows in the clause: "set up a centre in
 			// Mumbai", "condemned the threats made by the United States".
 			from := c.trigEnd
@@ -1026,6 +1088,11 @@ func (s *sentence) candidates() []cand {
 			continue
 		}
 		out = append(out, c)
+	}
+	if reportAt >= 0 {
+		if c, ok := s.consequences(reportAt, reportSubj); ok {
+			out = append(out, c)
+		}
 	}
 	// A control verb with an infinitive ("refused to sign") is coded at the infinitive when that
 	// makes a candidate of its own, else at the control verb.
@@ -1123,6 +1190,39 @@ func (s *sentence) candidates() []cand {
 		}
 	}
 	return out
+}
+
+// condOpeners open a clause whose event is only supposed; timeOpeners one whose event is yet to
+// come when its verb is in the present ("before Russia attacks again").
+var (
+	condOpeners = set(`if unless lest whether provided providing`)
+	timeOpeners = set(`before until till once when whenever after`)
+)
+
+// conditional reports whether the verb group at g, with subject subj, stands in a clause of
+// condition ("if Putin did not agree") or of a future time ("before Russia attacks again").
+func (s *sentence) conditional(g int, subj span) bool {
+	k := g - 1
+	if subj.ok() && subj.a < g {
+		k = subj.a - 1
+	}
+	for k >= 0 && (isAdverb(s.low(k)) && !s.toks[k].cap || s.low(k) == "even") {
+		k--
+	}
+	w := s.low(k)
+	if s.low(k-1) == "in" && w == "case" || condOpeners[w] {
+		return true
+	}
+	if !timeOpeners[w] || !s.isWord(g) {
+		return false
+	}
+	// The tense of the clause's first verb word: a past tense tells what happened.
+	switch f := s.low(g); f {
+	case "was", "were", "had", "did", "'d":
+		return false
+	default:
+		return formOf(f, s.lemma(g)) != "ed"
+	}
 }
 
 // meetingNouns name encounters between two parties, whose participants may stand anywhere in
@@ -1295,8 +1395,8 @@ func (s *sentence) mustRequest(i int, subj span) (cand, bool) {
 		k++
 	}
 	np := s.npRight(k, len(s.toks))
-	if !np.ok() || np.b >= len(s.toks) {
-		return cand{}, false
+	if !np.ok() || np.b >= len(s.toks) || !s.agentLike(np) {
+		return cand{}, false // "any deal must not be a pause" asks nothing of anyone
 	}
 	m := s.low(np.b)
 	if m != "must" && m != "should" && !(m == "needs" || m == "need") {
@@ -1304,6 +1404,60 @@ func (s *sentence) mustRequest(i int, subj span) (cand, bool) {
 	}
 	e := s.lx.verbs["demand"][0]
 	return cand{trig: i, trigEnd: i + 1, lemma: s.lemma(i) + " must", e: e, code: "100", src: subj, tgt: np, reported: -1}, true
+}
+
+// consequenceNouns name a harm held over someone without saying what it is.
+var consequenceNouns = set(`consequence consequences repercussions retaliation retribution`)
+
+// consequences codes "X said there would be severe consequences (for Y | if Y …)" as a threat
+// (CAMEO 130) by the speaker, aimed at whoever the consequences are for or whose act sets them
+// off. The speaker's clause is the reporting verb at rep, with subject subj.
+func (s *sentence) consequences(rep int, subj span) (cand, bool) {
+	if !subj.ok() || len(s.lx.verbs["warn"]) == 0 {
+		return cand{}, false
+	}
+	n := len(s.toks)
+	for j := rep + 1; j < n && j-rep < 16; j++ {
+		if s.low(j) != "there" {
+			continue
+		}
+		k := j + 1
+		for k < n && k-j < 4 && (modals[s.low(k)] || negations[s.low(k)] || isAdverb(s.low(k))) {
+			k++
+		}
+		if !isBe(s.low(k)) && s.low(k) != "been" {
+			return cand{}, false
+		}
+		k++
+		if s.low(k) == "been" {
+			k++
+		}
+		// Adjectives and adverbs before the noun: "very severe", "serious".
+		h := k
+		for h < n && h-k < 4 && s.isWord(h) && !consequenceNouns[s.low(h)] && !clauseStops[s.low(h)] && !prepositions[s.low(h)] && !s.verbAt(h) {
+			h++
+		}
+		if h >= n || !consequenceNouns[s.low(h)] || negations[s.low(k-1)] || negations[s.low(j+1)] || s.low(k) == "no" {
+			return cand{}, false
+		}
+		c := cand{trig: h, trigEnd: h + 1, noun: true, lemma: s.low(h), e: s.lx.verbs["warn"][0], code: "130",
+			src: subj, reported: rep, reportSrc: subj}
+		end := minInt(n, h+12)
+		if t, p := s.prepTarget([]string{"for", "against", "on"}, h+1, end); t.ok() && s.agentLike(t) {
+			c.tgt, c.prep = t, p
+			return c, true
+		}
+		for m := h + 1; m < end; m++ {
+			if condOpeners[s.low(m)] {
+				if t := s.npRight(m+1, n); t.ok() && s.agentLike(t) {
+					c.tgt = t
+				}
+				break
+			}
+		}
+		return c, true
+	}
+	return cand{}, false
 }
 
 // participleClause reports whether token i is an -ing form that opens a participle clause after

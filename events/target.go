@@ -27,7 +27,8 @@ func (s *sentence) targetOptions(c *cand) []targetOpt {
 		return false
 	}
 	add := func(sp span, prep, kind string) {
-		if sp.ok() && !seen(sp) && !(sp.a <= c.src.a && c.src.a < sp.b) && !(c.src.a <= sp.a && sp.a < c.src.b) {
+		// Nor does it hold the trigger: a light verb's object is the event, not its target.
+		if sp.ok() && !seen(sp) && !(sp.a <= c.src.a && c.src.a < sp.b) && !(c.src.a <= sp.a && sp.a < c.src.b) && !(sp.a <= c.trig && c.trig < sp.b) {
 			opts = append(opts, targetOpt{sp, prep, kind})
 		}
 	}
@@ -48,7 +49,9 @@ func (s *sentence) targetOptions(c *cand) []targetOpt {
 		if !prepositions[w] {
 			continue
 		}
-		add(s.npRight(j+1, end), w, "prep")
+		if np := s.npRight(j+1, end); !c.place || !(w == "from" || w == "in" || w == "at") || !s.countryName(np) {
+			add(np, w, "prep")
+		}
 	}
 	// Past the clause's end, where a target the parser could not reach may stand ("returned
 	// the paintings, stolen in 1989, to Italy").
