@@ -187,8 +187,9 @@ func TestRemovedAndBadInput(t *testing.T) {
 	}
 }
 
-func TestModelRoundTrip(t *testing.T) {
-	m := trainPerceptron([]example{{feats: []string{"a", "b"}, label: 0}, {feats: []string{"c"}, label: 1}}, []string{"NONE", "ASSAULT"}, 3, 1)
+// roundTrip writes m and reads it back.
+func roundTrip(t *testing.T, m *Model) *Model {
+	t.Helper()
 	var b strings.Builder
 	if _, err := m.WriteTo(&b); err != nil {
 		t.Fatal(err)
@@ -197,6 +198,12 @@ func TestModelRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return m2
+}
+
+func TestModelRoundTrip(t *testing.T) {
+	m := trainPerceptron([]example{{feats: []string{"a", "b"}, label: 0}, {feats: []string{"c"}, label: 1}}, []string{"NONE", "ASSAULT"}, 3, 1)
+	m2 := roundTrip(t, m)
 	if len(m2.Classes) != 2 || !m2.Knows("c") {
 		t.Errorf("round trip lost the model: %+v", m2)
 	}

@@ -111,14 +111,7 @@ func TestTrainRankerAndPick(t *testing.T) {
 func TestModelRankRoundTrip(t *testing.T) {
 	m := trainPerceptron([]example{{feats: []string{"a"}, label: 0}, {feats: []string{"c"}, label: 1}}, []string{"NONE", "ASSAULT"}, 3, 1)
 	m.rank = map[string]float32{"p=in": 1.5, "k=obj": -0.25, "tiny": 0.0001}
-	var b strings.Builder
-	if _, err := m.WriteTo(&b); err != nil {
-		t.Fatal(err)
-	}
-	m2, err := ReadModel(strings.NewReader(b.String()))
-	if err != nil {
-		t.Fatal(err)
-	}
+	m2 := roundTrip(t, m)
 	if m2.rank["p=in"] != 1.5 || m2.rank["k=obj"] != -0.25 || len(m2.rank) != 2 {
 		t.Errorf("rank weights after a round trip: %v", m2.rank)
 	}

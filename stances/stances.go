@@ -390,22 +390,24 @@ func reversal(toks []tok, from, cue int) int {
 		k--
 	}
 	for _, r := range reversers {
-		start := k - len(r) + 1
-		if start < from {
-			continue
-		}
-		ok := true
-		for i, w := range r {
-			if toks[start+i].norm != w {
-				ok = false
-				break
-			}
-		}
-		if ok {
+		if start := k - len(r) + 1; start >= from && wordsAt(toks, start, r) {
 			return start
 		}
 	}
 	return -1
+}
+
+// wordsAt reports whether the tokens from i are the normal forms words.
+func wordsAt(toks []tok, i int, words []string) bool {
+	if i < 0 || i+len(words) > len(toks) {
+		return false
+	}
+	for n, w := range words {
+		if toks[i+n].norm != w {
+			return false
+		}
+	}
+	return true
 }
 
 var possessiveDets = map[string]bool{"his": true, "her": true, "its": true, "their": true, "our": true, "my": true, "the": true}
@@ -439,17 +441,7 @@ func conditionEnd(toks []tok, from int) int {
 			return 0 // ", indicating …", ", saying …": another predication
 		}
 		for _, c := range conditions {
-			if i+len(c) > len(toks) {
-				continue
-			}
-			ok := true
-			for n, w := range c {
-				if toks[i+n].norm != w {
-					ok = false
-					break
-				}
-			}
-			if ok {
+			if wordsAt(toks, i, c) {
 				_, to := clauseOf(toks, i+len(c))
 				return toks[max(to-1, i)].end
 			}
