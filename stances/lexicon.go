@@ -169,8 +169,11 @@ func init() {
 		"remarks", "comments", "statement", "warning", "assertion", "suggestion", "assessment"} {
 		reportingVerbs[normWord(w)] = true
 	}
+	cuesByFirst = map[string][]int{}
 	for _, c := range cuePhrases {
-		cues = append(cues, cue{words: normTokens(c.phrase), modal: modal[c.phrase], polarity: c.polarity, post: c.post, passive: c.passive})
+		words := normTokens(c.phrase)
+		cuesByFirst[words[0]] = append(cuesByFirst[words[0]], len(cues))
+		cues = append(cues, cue{words: words, modal: modal[c.phrase], polarity: c.polarity, post: c.post, passive: c.passive})
 	}
 	for _, c := range conditionPhrases {
 		conditions = append(conditions, normTokens(c))
@@ -183,8 +186,11 @@ func init() {
 }
 
 var (
-	cues       []cue
-	conditions [][]string
+	cues []cue
+	// cuesByFirst indexes cues by their first word, so that each token is tried against the
+	// few cues it can open.
+	cuesByFirst map[string][]int
+	conditions  [][]string
 	// reversers abandon the position of the cue right after them: "dropped his demand for".
 	reversers [][]string
 )

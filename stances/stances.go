@@ -195,7 +195,7 @@ func findCues(toks []tok) []cueAt {
 	var out []cueAt
 	for i := range toks {
 		best, bestEnd := -1, 0
-		for k := range cues {
+		for _, k := range cuesByFirst[toks[i].norm] {
 			c := &cues[k]
 			end, ok := cueEnd(toks, i, c.words)
 			if ok && (best < 0 || len(c.words) > len(cues[best].words)) {
