@@ -592,8 +592,7 @@ func FuzzProcess(f *testing.F) {
 // BenchmarkProcess runs the stage over the PolNeAR training texts (2016 U.S. political news)
 // and reports MB/s of text.
 func BenchmarkProcess(b *testing.B) {
-	dir := shared.Dir(b, "bench", "polnear", "train", "text")
-	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	files := shared.Texts(b, "bench", "polnear", "train", "text")
 	// The segment stage runs before this one in the pipeline; its work is not counted here.
 	type input struct {
 		text       string
@@ -603,14 +602,10 @@ func BenchmarkProcess(b *testing.B) {
 	var docs []input
 	var total int64
 	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		text := string(raw)
+		text := f.Body
 		ps := segment.Paragraphs(text)
 		docs = append(docs, input{text, ps, segment.Sentences(text, ps)})
-		total += int64(len(raw))
+		total += int64(len(text))
 	}
 	s := New(nil)
 	b.SetBytes(total)

@@ -142,29 +142,21 @@ func TestSeeds(t *testing.T) {
 // bodies, so the cleaner must remove almost nothing from them and never a line of reported
 // speech.
 func TestPolNeARRemovesLittle(t *testing.T) {
-	dir := shared.Dir(t, "bench", "polnear", "train", "text")
-	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no PolNeAR texts in %s: %v", dir, err)
-	}
+	files := shared.Texts(t, "bench", "polnear", "train", "text")
 	quoteCue := regexp.MustCompile(`["“”«»]|(^|\s)['‘]`)
 	cue := regexp.MustCompile(`(?i)\b(said|says|told|tells|added|asked|stated|wrote|explained|noted|argued|warned|according)\b`)
 	var total, removed int
 	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc := analyse(t, filepath.Base(f), string(raw))
+		doc := analyse(t, f.Name, f.Body)
 		total += len(doc.Text)
 		for _, r := range doc.Removed {
 			removed += r.Len()
 			s := r.In(doc.Text)
 			if testing.Verbose() {
-				t.Logf("%s: %-14s %q", filepath.Base(f), r.Reason, s)
+				t.Logf("%s: %-14s %q", f.Name, r.Reason, s)
 			}
 			if loc := quoteCue.FindStringIndex(s); loc != nil && cue.MatchString(s[loc[1]:]) {
-				t.Errorf("%s: removed reported speech (%s): %q", filepath.Base(f), r.Reason, s)
+				t.Errorf("%s: removed reported speech (%s): %q", f.Name, r.Reason, s)
 			}
 		}
 	}

@@ -2,8 +2,6 @@ package events
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -252,23 +250,14 @@ func FuzzProcess(f *testing.F) {
 }
 
 func BenchmarkProcess(b *testing.B) {
-	dir := shared.Dir(b, "bench", "polnear", "train", "text")
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		b.Fatal(err)
-	}
 	var docs []*parley.Document
 	total := 0
-	for _, e := range entries {
-		text, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil {
-			b.Fatal(err)
-		}
-		d := &parley.Document{Text: string(text)}
+	for _, f := range shared.Texts(b, "bench", "polnear", "train", "text") {
+		d := &parley.Document{Text: f.Body}
 		d.Paragraphs = segment.Paragraphs(d.Text)
 		d.Sentences = segment.Sentences(d.Text, d.Paragraphs)
 		docs = append(docs, d)
-		total += len(text)
+		total += len(f.Body)
 	}
 	s := New()
 	ctx := context.Background()

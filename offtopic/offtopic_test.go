@@ -2,8 +2,6 @@ package offtopic
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -146,17 +144,15 @@ Zelensky rejected any deal that would require Ukraine to withdraw from the Donba
 // TestPolnearFalsePositives guards against cutting real articles: PolNeAR's texts are single
 // stories, so almost nothing in them is off-topic.
 func TestPolnearFalsePositives(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join(shared.Dir(t, "bench", "polnear", "train", "text"), "*.txt"))
 	paras, flagged := 0, 0
-	for _, f := range files {
-		raw, _ := os.ReadFile(f)
-		d := doc(string(raw))
+	for _, f := range shared.Texts(t, "bench", "polnear", "train", "text") {
+		d := doc(f.Body)
 		New().Process(context.Background(), d)
 		paras += len(d.Paragraphs)
 		for _, p := range offTopic(d) {
 			flagged++
 			if flagged <= 15 {
-				t.Logf("%s: %.100s", filepath.Base(f), p)
+				t.Logf("%s: %.100s", f.Name, p)
 			}
 		}
 	}
@@ -168,13 +164,11 @@ func TestPolnearFalsePositives(t *testing.T) {
 }
 
 func BenchmarkProcess(b *testing.B) {
-	files, _ := filepath.Glob(filepath.Join(shared.Dir(b, "bench", "polnear", "train", "text"), "*.txt"))
 	var docs []*parley.Document
 	var total int64
-	for _, f := range files {
-		raw, _ := os.ReadFile(f)
-		docs = append(docs, doc(string(raw)))
-		total += int64(len(raw))
+	for _, f := range shared.Texts(b, "bench", "polnear", "train", "text") {
+		docs = append(docs, doc(f.Body))
+		total += int64(len(f.Body))
 	}
 	b.SetBytes(total)
 	for b.Loop() {

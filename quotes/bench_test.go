@@ -2,8 +2,6 @@ package quotes
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/parleynews/parley"
@@ -14,19 +12,10 @@ import (
 // BenchmarkProcess runs the stage over PolNeAR's training texts, already segmented, so the
 // figure is the quote stage's own throughput.
 func BenchmarkProcess(b *testing.B) {
-	dir := shared.Dir(b, "bench", "polnear", "train", "text")
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		b.Fatal(err)
-	}
 	var docs []*parley.Document
 	size := 0
-	for _, e := range entries {
-		raw, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil {
-			b.Fatal(err)
-		}
-		text := string(raw)
+	for _, f := range shared.Texts(b, "bench", "polnear", "train", "text") {
+		text := f.Body
 		paras := segment.Paragraphs(text)
 		docs = append(docs, &parley.Document{Text: text, Paragraphs: paras, Sentences: segment.Sentences(text, paras)})
 		size += len(text)

@@ -2,7 +2,6 @@ package stances
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -271,11 +270,7 @@ func FuzzProcess(f *testing.F) {
 }
 
 func BenchmarkProcess(b *testing.B) {
-	dir := shared.Dir(b, "bench", "polnear", "train", "text")
-	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if len(files) == 0 {
-		b.Fatalf("no PolNeAR texts in %s", dir)
-	}
+	files := shared.Texts(b, "bench", "polnear", "train", "text")
 	p, err := LoadProfile(filepath.Join("..", "examples", "profiles", "ukraine-security-2025.yaml"))
 	if err != nil {
 		b.Fatal(err)
@@ -283,12 +278,11 @@ func BenchmarkProcess(b *testing.B) {
 	var docs []*parley.Document
 	var total int64
 	for _, f := range files {
-		raw, _ := os.ReadFile(f)
-		d := &parley.Document{Text: string(raw)}
+		d := &parley.Document{Text: f.Body}
 		d.Paragraphs = segment.Paragraphs(d.Text)
 		d.Sentences = segment.Sentences(d.Text, d.Paragraphs)
 		docs = append(docs, d)
-		total += int64(len(raw))
+		total += int64(len(f.Body))
 	}
 	stage := New(p)
 	b.SetBytes(total)

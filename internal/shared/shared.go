@@ -57,3 +57,29 @@ func findRoot(start string) (string, error) {
 		dir = parent
 	}
 }
+
+// Text is one file of a folder of texts: its base name and its content.
+type Text struct {
+	Name string
+	Body string
+}
+
+// Texts reads every .txt file of ../shared/<parts...>, in name order, with Dir's rules for a
+// missing folder. An empty folder or an unreadable file fails the test.
+func Texts(tb testing.TB, parts ...string) []Text {
+	tb.Helper()
+	dir := Dir(tb, parts...)
+	names, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil || len(names) == 0 {
+		tb.Fatalf("no texts in %s (%v)", dir, err)
+	}
+	out := make([]Text, 0, len(names))
+	for _, name := range names {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			tb.Fatalf("read %s: %v", name, err)
+		}
+		out = append(out, Text{Name: filepath.Base(name), Body: string(b)})
+	}
+	return out
+}

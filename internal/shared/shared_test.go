@@ -91,3 +91,15 @@ func TestDirParts(t *testing.T) {
 		t.Errorf("Dir(corpus, seeds) = %s, want %s", dir, want)
 	}
 }
+
+func TestTexts(t *testing.T) {
+	texts := Texts(t, "corpus", "seeds")
+	if len(texts) != 5 {
+		t.Fatalf("%d seed texts, want 5", len(texts))
+	}
+	for i, tx := range texts {
+		if filepath.Ext(tx.Name) != ".txt" || tx.Body == "" || i > 0 && texts[i-1].Name >= tx.Name {
+			t.Errorf("text %d: name %q, %d bytes (want .txt files in name order, none empty)", i, tx.Name, len(tx.Body))
+		}
+	}
+}
