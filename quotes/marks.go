@@ -25,6 +25,28 @@ func isDoubleMark(r rune) bool {
 	return false
 }
 
+// Archives and treebanks write double quotation marks with two characters: the New York
+// Times' ”…” and the Penn Treebank's “…”. They stand for one mark each; “ only opens,
+// while ” goes either way, as a straight " does.
+const (
+	markTicks   rune = -2 // ``
+	markApostro rune = -3 // ''
+)
+
+// doubleMarkAt reads the double quotation mark at byte i of text[:end], if there is one, with
+// its width in bytes.
+func doubleMarkAt(text string, i, end int) (rune, int, bool) {
+	c := text[i]
+	if (c == '\'' || c == '`') && i+1 < end && text[i+1] == c && (i+2 >= end || text[i+2] != c) {
+		if c == '`' {
+			return markTicks, 2, true
+		}
+		return markApostro, 2, true
+	}
+	r, w := utf8.DecodeRuneInString(text[i:end])
+	return r, w, isDoubleMark(r)
+}
+
 func isUpper(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'A' <= r && r <= 'Z'
@@ -101,8 +123,8 @@ func findSegments(text string, paras []parley.Span) []qseg {
 		carried = false
 		first := len(segs)
 		for i := p.Start; i < p.End; {
-			r, w := utf8.DecodeRuneInString(text[i:p.End])
-			if !isDoubleMark(r) {
+			r, w, ok := doubleMarkAt(text, i, p.End)
+			if !ok {
 				i += w
 				continue
 			}
@@ -118,7 +140,7 @@ func findSegments(text string, paras []parley.Span) []qseg {
 			c := pok && !segment.IsSpace(pr) && closesBefore(nr, nok)
 			if o && c {
 				switch r {
-				case '“', '„', '«':
+				case '“', '„', '«', markTicks:
 					c = false
 				case '”', '»':
 					o = false
@@ -157,15 +179,18 @@ func findSegments(text string, paras []parley.Span) []qseg {
 
 // opensParagraph reports whether p starts with a double quote mark followed by a word.
 func opensParagraph(text string, p parley.Span) bool {
-	r, w := utf8.DecodeRuneInString(text[p.Start:p.End])
-	if r == '*' || r == '_' {
-		r, w = utf8.DecodeRuneInString(text[p.Start+w : p.End])
-		w++
+	start := p.Start
+	if start < p.End && (text[start] == '*' || text[start] == '_') {
+		start++
 	}
-	if !isDoubleMark(r) {
+	if start >= p.End {
 		return false
 	}
-	nr, ok := after(text, p.Start+w, p.End)
+	_, w, ok := doubleMarkAt(text, start, p.End)
+	if !ok {
+		return false
+	}
+	nr, ok := after(text, start+w, p.End)
 	return ok && !segment.IsSpace(nr)
 }
 
@@ -195,6 +220,11 @@ func pairSingles(segs []qseg, first int, text string, p parley.Span) []qseg {
 		r, w := utf8.DecodeRuneInString(text[i:p.End])
 		if r != '‘' && r != '\'' {
 			i += w
+			continue
+		}
+		if _, mw, ok := doubleMarkAt(text, i, p.End); ok && mw == 2 {
+			// '' is a double mark that no double quote paired (a stray one).
+			i += mw
 			continue
 		}
 		pr, pok := before(text, p.Start, i)

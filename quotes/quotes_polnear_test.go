@@ -70,6 +70,8 @@ func pyStrip(s string) string { return strings.TrimFunc(s, unicode.IsSpace) }
 func goldKind(content string) string {
 	content = pyStrip(content)
 	content = thatColon.ReplaceAllString(content, "")
+	// The NYT's and PTB's two-character double marks, as the scorer reads them.
+	content = strings.NewReplacer("''", `"`, "``", `"`).Replace(content)
 	marks := 0
 	for _, r := range content {
 		if strings.ContainsRune(doubleMarks, r) {

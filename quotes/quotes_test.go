@@ -216,9 +216,19 @@ func TestQuotes(t *testing.T) {
 			want: []want{{kind: "indirect", text: "Sanders seemed to be of two minds on Tuesday night", speaker: "-"}},
 		},
 		{
-			name: "'' is two apostrophes, not a quote mark",
+			name: "'' is a double quotation mark, as archives write it",
 			text: "''This was not the guiding basis of our policy,'' Mr. Rhodes said.",
-			want: []want{{kind: "indirect", text: "This was not the guiding basis of our policy", speaker: "Mr. Rhodes"}},
+			want: []want{{kind: "direct", text: "This was not the guiding basis of our policy", speaker: "Mr. Rhodes"}},
+		},
+		{
+			name: "`` opens and '' closes, as the Penn Treebank writes them",
+			text: "The plan is ``a first step,'' Ms. Hill said.",
+			want: []want{{kind: "direct", text: "a first step", speaker: "Ms. Hill"}},
+		},
+		{
+			name: "an apostrophe after a plural is no mark",
+			text: "The voters' choice was clear, Mr. Rhodes said.",
+			want: []want{{kind: "indirect", text: "The voters' choice was clear", speaker: "Mr. Rhodes"}},
 		},
 		{
 			name: "apposition opening the sentence is no content before an inverted subject",
