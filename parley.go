@@ -58,6 +58,11 @@ type Document struct {
 	Removed    []Removal
 	Paragraphs []Span
 	Sentences  []Span
+	// Tokens are the words and marks of the live text (what the cleaner kept), in text order,
+	// with their parts of speech and dependency tree once package syntax has run.
+	Tokens []Token
+	// Timexes are the temporal expressions of the live text, resolved against Published.
+	Timexes    []Timex
 	Actors     []Actor
 	Quotes     []Quote
 	Events     []Event
