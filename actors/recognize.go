@@ -211,11 +211,6 @@ func (st *docState) capWord(i int) bool {
 	return st.word(i) && st.toks[i].cap
 }
 
-// adjacent reports whether tokens i and i+1 are on the same line.
-func (st *docState) adjacent(i int) bool {
-	return i >= 0 && i+1 < len(st.toks) && !st.toks[i+1].brk
-}
-
 // matchDictionary finds every dictionary name, longest first, left to right.
 func (st *docState) matchDictionary() {
 	toks := st.toks

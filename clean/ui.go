@@ -310,8 +310,6 @@ func gluedCredit(l *line) int {
 	return 0
 }
 
-func isLowerASCII(c byte) bool { return c >= 'a' && c <= 'z' }
-
 // dateLabelStart reports whether a normalised line opens like a byline or a time stamp.
 func dateLabelStart(n string) bool {
 	for _, p := range []string{"by", "written by", "words by", "reported by", "story by", "text by",

@@ -48,7 +48,10 @@ func TestCopiesFlagged(t *testing.T) {
 	if code, out, errOut := run(t, env, "", "ingest", copy, other); code != 0 {
 		t.Fatalf("ingest: %s%s", out, errOut)
 	}
-	code, out, _ = run(t, env, "", "export")
+	code, out, errOut = run(t, env, "", "export")
+	if code != 0 {
+		t.Fatalf("export: %s%s", out, errOut)
+	}
 	rs = records(t, out)
 	if len(rs) != 3 || dup(1) != rs[0].ID || dup(2) != "" {
 		t.Fatalf("after two ingests: %d records, flags %q %q", len(rs), dup(1), dup(2))

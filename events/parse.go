@@ -1371,11 +1371,6 @@ func (s *sentence) coveredVerb(cs []cand, k int) bool {
 	return false
 }
 
-func (s *sentence) hasEntry(i int) bool {
-	lem := s.lemma(i)
-	return s.lx.verbs[lem] != nil || lightVerbs[lem]
-}
-
 // groupStart is group() for verbs that only need their subject found.
 func (s *sentence) groupStart(i int) int {
 	var c cand

@@ -143,8 +143,6 @@ func find(text, sub string, within parley.Span, n int) parley.Span {
 	}
 }
 
-func all(text string) parley.Span { return parley.Span{End: len(text)} }
-
 // Rich returns one document with every kind of annotation, non-ASCII text (so byte and code
 // point offsets differ), nil and non-nil optional pointers, an actor without mentions and a
 // stance whose actor has no place in the text.

@@ -22,7 +22,7 @@ december jan feb mar apr jun jul aug sep sept oct nov dec`)
 // ("133 drones", "$2.7 billion deal", "50%").
 func appendNumbers(out []numMention, doc *parley.Document, s parley.Span) []numMention {
 	text := doc.Text[s.Start:s.End]
-	if strings.IndexAny(text, "0123456789") < 0 {
+	if !strings.ContainsAny(text, "0123456789") {
 		return out
 	}
 	locs := numberRE.FindAllStringSubmatchIndex(text, -1)
