@@ -37,7 +37,7 @@
 // Reading a file fails on a malformed section line or a repeated section, naming the file and
 // the line. The accessors used on embedded data (Lines, Words, Set, Phrases, Map) panic when
 // the file lacks the section asked for or a record does not have the shape asked for, with the
-// same file:line message: the sections a package reads are part of its code, its embedded files
+// same message, which names the file and the line: the sections a package reads are part of its code, its embedded files
 // part of its build, so a mismatch is a bug that fails the package's tests at initialisation.
 // Code that reads a user's file uses Read or Parse and Line.Errorf instead, which never panic.
 package lexfile
@@ -79,7 +79,7 @@ type Line struct {
 
 // Errorf returns an error that names the file and line of l.
 func (l Line) Errorf(format string, args ...any) error {
-	return fmt.Errorf("%s:%d: %s", l.File, l.N, fmt.Sprintf(format, args...))
+	return fmt.Errorf("%s line %d: %s", l.File, l.N, fmt.Sprintf(format, args...))
 }
 
 // Field returns field i, or "" when the record has fewer fields or the field is "-".
@@ -134,13 +134,13 @@ func Parse(name string, r io.Reader) (*File, error) {
 		if trimmed[0] == '[' {
 			name, err := sectionName(trimmed)
 			if err != nil {
-				return nil, fmt.Errorf("%s:%d: %v", f.Name, n, err)
+				return nil, fmt.Errorf("%s line %d: %v", f.Name, n, err)
 			}
 			if old, dup := f.sections[name]; dup {
 				if old.N == 0 {
-					return nil, fmt.Errorf("%s:%d: section [%s] repeated", f.Name, n, name)
+					return nil, fmt.Errorf("%s line %d: section [%s] repeated", f.Name, n, name)
 				}
-				return nil, fmt.Errorf("%s:%d: section [%s] already opened at line %d", f.Name, n, name, old.N)
+				return nil, fmt.Errorf("%s line %d: section [%s] already opened at line %d", f.Name, n, name, old.N)
 			}
 			cur = &Section{Name: name, N: n}
 			f.sections[name] = cur

@@ -80,11 +80,11 @@ func TestUnused(t *testing.T) {
 
 func TestParseErrors(t *testing.T) {
 	for _, c := range []struct{ src, want string }{
-		{"a\n[x\n", "bad.txt:2: section line \"[x\" does not end with ]"},
-		{"[]\n", "bad.txt:1: section line \"[]\" has no name"},
-		{"[a/b]\n", "bad.txt:1: section name \"a/b\" holds '/'"},
-		{"[a]\nx\n[b]\n[a]\n", "bad.txt:4: section [a] already opened at line 1"},
-		{"x\n[]]\n", "bad.txt:2: section name \"]\" holds ']'"},
+		{"a\n[x\n", "bad.txt line 2: section line \"[x\" does not end with ]"},
+		{"[]\n", "bad.txt line 1: section line \"[]\" has no name"},
+		{"[a/b]\n", "bad.txt line 1: section name \"a/b\" holds '/'"},
+		{"[a]\nx\n[b]\n[a]\n", "bad.txt line 4: section [a] already opened at line 1"},
+		{"x\n[]]\n", "bad.txt line 2: section name \"]\" holds ']'"},
 		{strings.Repeat("x", maxLine+1), "read bad.txt after line 0"},
 	} {
 		_, err := Parse("bad.txt", strings.NewReader(c.src))
@@ -118,10 +118,10 @@ func TestAccessorPanics(t *testing.T) {
 		want string
 	}{
 		{func() { f.Words("nouns") }, "lexfile: p.txt has no section [nouns]"},
-		{func() { f.Map("pairs") }, "lexfile: p.txt:3: want a key and a value separated by a tab, got \"c\""},
-		{func() { f.Map("dup") }, "lexfile: p.txt:6: key \"k\" given twice"},
-		{func() { f.Records("rec", 1, 2) }, "lexfile: p.txt:8: want 1 to 2 tab-separated fields, got 3"},
-		{func() { f.Records("rec", 2, 2) }, "lexfile: p.txt:8: want 2 tab-separated fields, got 3"},
+		{func() { f.Map("pairs") }, "lexfile: p.txt line 3: want a key and a value separated by a tab, got \"c\""},
+		{func() { f.Map("dup") }, "lexfile: p.txt line 6: key \"k\" given twice"},
+		{func() { f.Records("rec", 1, 2) }, "lexfile: p.txt line 8: want 1 to 2 tab-separated fields, got 3"},
+		{func() { f.Records("rec", 2, 2) }, "lexfile: p.txt line 8: want 2 tab-separated fields, got 3"},
 	} {
 		if got := mustPanic(t, c.f); !strings.HasPrefix(got, c.want) {
 			t.Errorf("panic %q, want %q", got, c.want)
@@ -140,10 +140,10 @@ func TestReadFS(t *testing.T) {
 	if _, err := Read(fsys, "data/none.txt"); err == nil || !strings.Contains(err.Error(), "read lexicon data/none.txt") {
 		t.Errorf("Read of a missing file: %v", err)
 	}
-	if got := mustPanic(t, func() { MustRead(fsys, "data/b.txt") }); !strings.HasPrefix(got, "lexfile: data/b.txt:1:") {
+	if got := mustPanic(t, func() { MustRead(fsys, "data/b.txt") }); !strings.HasPrefix(got, "lexfile: data/b.txt line 1:") {
 		t.Errorf("MustRead panic %q", got)
 	}
-	if _, err := CheckFS(fsys, "data/*.txt"); err == nil || !strings.Contains(err.Error(), "data/b.txt:1") {
+	if _, err := CheckFS(fsys, "data/*.txt"); err == nil || !strings.Contains(err.Error(), "data/b.txt line 1") {
 		t.Errorf("CheckFS = %v, want the error of b.txt", err)
 	}
 	if _, err := CheckFS(fsys, "none/*.txt"); err == nil {
