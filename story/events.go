@@ -28,7 +28,7 @@ type evCluster struct {
 
 // symmetricRoots are CAMEO roots whose two actors do the same thing to each other: a meeting of
 // Trump with Zelensky is a meeting of Zelensky with Trump.
-var symmetricRoots = map[string]bool{"04": true, "05": true, "06": true}
+var symmetricRoots = vocab.Set("symmetricRoots")
 
 func cameoRoot(code string) string {
 	if len(code) >= 2 {
@@ -311,7 +311,7 @@ func sharedNames(cl *evCluster) string {
 }
 
 // meetingWords say that a sentence speaks of an encounter.
-var meetingWords = setOf("meeting meetings met meet talks summit exchange visit hosted hosting sat")
+var meetingWords = vocab.Set("meetingWords")
 
 // mentions attaches to each meeting the sentences of other documents that report it without
 // the coder having made an event of them: "During a tense Oval Office exchange with Trump,
