@@ -8,8 +8,8 @@ import (
 )
 
 // The package's word lists and tables, in the format of internal/lexfile: lexicon.txt (the
-// coding lexicon), words.txt (the parser's word classes), places.txt (countries and sectors for
-// actor codes), plover.txt (PLOVER categories and CAMEO roots) and cameo.tsv (the CAMEO codes,
+// coding lexicon), words.txt (the parser's word classes), places.txt (the names of places and
+// organisations the actor dictionary's countries lack, and the sectors of actor codes), plover.txt (PLOVER categories and CAMEO roots) and cameo.tsv (the CAMEO codes,
 // generated). They are read when the package is initialised, except the lexicon, which is
 // checked against the CAMEO table when the first stage is made.
 //

@@ -14,6 +14,12 @@ func TestData(t *testing.T) {
 		t.Fatal(err)
 	}
 	New() // reads cameo.tsv and lexicon.txt
+	for name, want := range map[string]string{"niger": "NER", "ukrainian": "UKR", "kyiv": "UKR", "kremlin": "RUS",
+		"brussels": "IGOEUREEC", "south sudan": "SSD", "tegucigalpa": "HND", "u.s": "USA"} {
+		if got, _ := countryOf(name); got != want {
+			t.Errorf("countryOf(%q) = %q, want %q", name, got, want)
+		}
+	}
 	for _, f := range []*lexfile.File{vocab, places, plover} {
 		if u := f.Unused(); len(u) > 0 {
 			t.Errorf("%s: sections %q are never read", f.Name, u)

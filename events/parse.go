@@ -1264,7 +1264,7 @@ func (s *sentence) countryName(np span) bool {
 	for j := np.a; j < np.b; j++ {
 		words = append(words, s.low(j))
 	}
-	_, ok := countryWords[strings.Join(words, " ")]
+	_, ok := countryOf(strings.Join(words, " "))
 	return ok
 }
 

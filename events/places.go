@@ -1,11 +1,46 @@
 package events
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+	"sync"
 
-// countryWords maps country names, adjectives, capitals and a few metonyms to CAMEO country
-// codes (data/places.txt).
-var countryWords = func() map[string]string {
+	"github.com/parleynews/parley/actors"
+)
+
+// countryWords maps country names, demonyms, aliases and capitals (the actor dictionary's, in
+// lower case) and a few metonyms and organisations (data/places.txt) to CAMEO country codes.
+// It is built on first use, from the dictionary the actors stage builds anyway.
+var (
+	countryOnce  sync.Once
+	countryWords map[string]string
+)
+
+func countryOf(name string) (string, bool) {
+	countryOnce.Do(loadCountries)
+	c, ok := countryWords[name]
+	return c, ok
+}
+
+func loadCountries() {
 	m := map[string]string{}
+	d, err := actors.Builtin()
+	if err != nil {
+		// The dictionary is embedded data: the actors stage fails the same way at start-up.
+		panic(fmt.Sprintf("events: actor dictionary: %v", err))
+	}
+	for _, e := range d.Entries() {
+		if e.Kind != actors.KindCountry {
+			continue
+		}
+		for _, names := range [][]string{{e.Name}, e.Demonyms, e.Aliases, e.Capitals} {
+			for _, n := range names {
+				if n = strings.ToLower(n); m[n] == "" {
+					m[n] = e.Code
+				}
+			}
+		}
+	}
 	for _, l := range places.Records("countries", 2, 2) {
 		for _, n := range l.List(1) {
 			if old, dup := m[n]; dup {
@@ -14,8 +49,8 @@ var countryWords = func() map[string]string {
 			m[n] = l.Fields[0]
 		}
 	}
-	return m
-}()
+	countryWords = m
+}
 
 // roleWords give the CAMEO sector of a noun phrase's head ("army" MIL, "court" JUD).
 var roleWords = places.Map("roleWords")
@@ -37,12 +72,12 @@ func guessCode(words []string) string {
 					continue
 				}
 				key := strings.Join(words[i:i+n], " ")
-				if c, ok := countryWords[key]; ok {
+				if c, ok := countryOf(key); ok {
 					country = c
 					i += n - 1
 					break
 				}
-				if c, ok := countryWords[strings.TrimSuffix(key, ".")]; ok && n == 1 {
+				if c, ok := countryOf(strings.TrimSuffix(key, ".")); ok && n == 1 {
 					country = c
 					break
 				}
