@@ -337,14 +337,6 @@ type pronoun struct {
 	needVerb bool // "it said": resolved only as the subject of a verb, to skip "it is clear"
 }
 
-var pronouns = map[string]pronoun{
-	"he": {gender: 'm', person: true}, "him": {gender: 'm', person: true},
-	"his": {gender: 'm', person: true}, "himself": {gender: 'm', person: true},
-	"she": {gender: 'f', person: true}, "her": {gender: 'f', person: true},
-	"hers": {gender: 'f', person: true}, "herself": {gender: 'f', person: true},
-	"it": {needVerb: true}, "its": {}, "they": {plural: true, needVerb: true},
-}
-
 // pronounOf looks a word up in pronouns without allocating; most words fail on the first byte.
 func pronounOf(w string) (pronoun, bool) {
 	if len(w) < 2 || len(w) > 7 {
@@ -365,17 +357,6 @@ func pronounOf(w string) (pronoun, bool) {
 	}
 	p, ok := pronouns[string(b[:len(w)])]
 	return p, ok
-}
-
-// introWords open a sentence with a phrase that is not its subject ("During a tense Oval
-// Office exchange with Trump, Zelensky pressed ..."); the subject comes after the comma.
-var introWords = map[string]bool{
-	"in": true, "on": true, "at": true, "during": true, "after": true, "before": true, "while": true,
-	"as": true, "despite": true, "following": true, "with": true, "under": true, "amid": true,
-	"since": true, "when": true, "although": true, "though": true, "if": true, "because": true,
-	"for": true, "from": true, "by": true, "to": true, "meanwhile": true, "however": true,
-	"elsewhere": true, "earlier": true, "later": true, "speaking": true, "asked": true,
-	"according": true, "unlike": true, "like": true, "once": true, "until": true, "without": true,
 }
 
 // resolvePronouns links he/she/him/her/his, it/its and they to the nearest compatible actor:

@@ -1,7 +1,6 @@
 package actors
 
 import (
-	"bufio"
 	"embed"
 	"errors"
 	"fmt"
@@ -17,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/internal/lexfile"
 )
 
 // Kinds of dictionary entries.
@@ -242,25 +242,18 @@ func build(srcs []source) (*Dictionary, error) {
 	userEntries := map[*Entry]bool{}
 	for _, src := range srcs {
 		local := map[string]*Entry{}
-		sc := bufio.NewScanner(src.r)
-		sc.Buffer(make([]byte, 64*1024), 1024*1024)
-		line := 0
-		for sc.Scan() {
-			line++
-			text := strings.TrimRight(sc.Text(), "\r")
-			if line == 1 {
-				text = strings.TrimPrefix(text, "\ufeff")
-			}
-			if strings.TrimSpace(text) == "" || strings.HasPrefix(strings.TrimSpace(text), "#") {
-				continue
-			}
-			f := strings.Split(text, "\t")
-			for i := range f {
-				f[i] = strings.TrimSpace(f[i])
-			}
+		lf, err := lexfile.Parse(src.name, src.r)
+		if err != nil {
+			return nil, &parley.Error{Code: parley.EINVALID, Message: "read actor data", Err: err}
+		}
+		if ss := lf.Sections(); len(ss) > 1 {
+			return nil, &parley.Error{Code: parley.EINVALID,
+				Message: fmt.Sprintf("%s line %d: actor files have no [sections]", src.name, ss[1].N)}
+		}
+		for _, l := range lf.Lines("") {
+			f := l.Fields
 			bad := func(format string, args ...any) error {
-				return &parley.Error{Code: parley.EINVALID,
-					Message: fmt.Sprintf("%s line %d: %s", src.name, line, fmt.Sprintf(format, args...))}
+				return &parley.Error{Code: parley.EINVALID, Message: l.Errorf(format, args...).Error()}
 			}
 			kind := strings.ToLower(f[0])
 			switch kind {
@@ -353,9 +346,6 @@ func build(srcs []source) (*Dictionary, error) {
 			default:
 				return nil, bad("unknown kind %q (want person, org, country, region, ignore, role or given)", f[0])
 			}
-		}
-		if err := sc.Err(); err != nil {
-			return nil, &parley.Error{Code: parley.EINVALID, Message: "read " + src.name, Err: err}
 		}
 	}
 	// User entries are indexed first so that their aliases win over built-in ones.

@@ -143,6 +143,9 @@ func TestLoadErrors(t *testing.T) {
 		"person\tA B\tUSAGOV\tm\nrole\tA B\tPresident\tUSAGOV\t2020-13-01\t",
 		"person\tA B\tUSAGOV\tm\nrole\tA B\tPresident\tUSAGOV\t2021\t2020",
 		"given\tZed\tq",
+		"person\tA B\tUSAGOV\tm\n[people]\nperson\tC D\tUSAGOV\tm",
+		"[bad/section]",
+		strings.Repeat("x", 2<<20),
 	} {
 		_, err := Load(strings.NewReader(bad))
 		if parley.ErrorCode(err) != parley.EINVALID || !strings.Contains(err.Error(), "line") {

@@ -4,69 +4,6 @@ import (
 	"strings"
 )
 
-// orgHeads are the words that make a capitalised phrase an organisation, with the CAMEO role
-// code it gets. EDU covers universities and think tanks alike, as CAMEO's codebook does.
-var orgHeads = map[string]string{
-	"ministry": "GOV", "department": "GOV", "office": "GOV", "agency": "GOV", "authority": "GOV",
-	"bureau": "GOV", "administration": "GOV", "commission": "GOV", "cabinet": "GOV",
-	"government": "GOV", "chancellery": "GOV", "secretariat": "GOV", "directorate": "GOV",
-	"embassy": "GOV", "consulate": "GOV", "presidency": "GOV", "service": "GOV", "council": "NGO",
-	"parliament": "LEG", "assembly": "LEG", "senate": "LEG", "congress": "LEG", "duma": "LEG",
-	"committee": "LEG", "legislature": "LEG",
-	"court": "JUD", "tribunal": "JUD",
-	"army": "MIL", "navy": "MIL", "forces": "MIL", "force": "MIL", "guard": "MIL", "corps": "MIL",
-	"command": "MIL", "brigade": "MIL", "regiment": "MIL", "battalion": "MIL", "fleet": "MIL",
-	"marines": "MIL",
-	"police":  "COP", "gendarmerie": "COP",
-	"university": "EDU", "institute": "EDU", "institution": "EDU", "college": "EDU", "school": "EDU",
-	"academy": "EDU", "center": "EDU", "centre": "EDU", "laboratory": "EDU", "endowment": "EDU",
-	"observatory": "EDU", "think-tank": "EDU",
-	"news": "MED", "times": "MED", "post": "MED", "journal": "MED", "tribune": "MED", "herald": "MED",
-	"gazette": "MED", "press": "MED", "radio": "MED", "television": "MED", "tv": "MED",
-	"broadcasting": "MED", "network": "MED", "media": "MED", "magazine": "MED", "telegraph": "MED",
-	"chronicle": "MED", "newspaper": "MED",
-	"party":      "PTY",
-	"foundation": "NGO", "association": "NGO", "federation": "NGO", "league": "NGO", "coalition": "NGO",
-	"alliance": "NGO", "movement": "NGO", "society": "NGO", "trust": "NGO", "watch": "NGO",
-	"initiative": "NGO", "union": "NGO", "fund": "NGO", "project": "NGO",
-	"bank": "BUS", "corporation": "BUS", "corp.": "BUS", "inc.": "BUS", "company": "BUS", "co.": "BUS",
-	"group": "BUS", "holdings": "BUS", "ltd.": "BUS", "llc": "BUS", "industries": "BUS",
-	"airlines": "BUS", "motors": "BUS", "partners": "BUS",
-}
-
-// Words inside an organisation's name that decide its sector over the head word.
-var orgKeywords = map[string]string{
-	"defence": "MIL", "defense": "MIL", "war": "MIL", "armed": "MIL", "military": "MIL",
-	"intelligence": "SPY", "police": "COP", "news": "MED", "press": "MED",
-}
-
-// stopCaps are capitalised words that do not begin or continue a name.
-var stopCaps = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`The A An This That These Those It Its He She We They I His Her
-		Their Our My Your You In On At For From By With But And Or Nor If As When While After Before
-		Since During Despite Meanwhile However Although Though Yet So Also Even Still Then Now Here
-		There What Who Whom Whose Why How Where Which Monday Tuesday Wednesday Thursday Friday Saturday
-		Sunday January February March April June July September October November December Mon Tue
-		Wed Thu Fri Sat Sun Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Not No Yes All Some Many
-		Most More Each Every Both Either Neither One Two Three Four Five Six Seven Eight Nine Ten
-		According Under Over Amid Among Against Between Into Through To Upon Until Unless Because
-		Instead Indeed Later Earlier Today Tomorrow Yesterday Tonight Last Next Just Only Asked Like
-		Read Follow Watch Click Share Subscribe Advertisement Photo Video Image Getty AP Reuters
-		Is Are Was Were Be Been Do Does Did Has Have Had Will Would Can Could Should May Might Must
-		Let Let's Please Thanks Thank Sen Rep Gov Dr Mr Mrs Ms`) {
-		stopCaps[w] = true
-	}
-}
-
-// particles join the parts of a name: "Ursula von der Leyen", "Ahmed al-Sharaa".
-var particles = map[string]bool{
-	"von": true, "van": true, "der": true, "den": true, "de": true, "del": true, "della": true,
-	"di": true, "da": true, "du": true, "dos": true, "das": true, "le": true, "la": true, "bin": true,
-	"ibn": true, "al": true, "el": true, "ben": true, "ter": true, "zu": true, "y": true, "bint": true,
-}
-
 // discoverOrgs finds organisations the dictionary lacks: capitalised phrases with a head word
 // ("German Institute for International and Security Affairs", "Russia's Ministry of Foreign
 // Affairs", "Rice University").
@@ -701,24 +638,6 @@ func (st *docState) shareAffiliation(mi int, code string) {
 		}
 		k = p.t0 - 1
 	}
-}
-
-// groupNouns turn a demonym into one of its country's institutions: "Russian forces" is the
-// Russian military, "Ukrainian officials" the Ukrainian government.
-var groupNouns = map[string]string{
-	"forces": "MIL", "troops": "MIL", "army": "MIL", "soldiers": "MIL", "navy": "MIL",
-	"military": "MIL", "armed forces": "MIL", "air force": "MIL", "servicemen": "MIL",
-	"government": "GOV", "authorities": "GOV", "officials": "GOV", "diplomats": "GOV",
-	"leadership": "GOV", "administration": "GOV", "regime": "GOV", "negotiators": "GOV",
-	"delegation": "GOV", "cabinet": "GOV",
-	"media": "MED", "state media": "MED", "press": "MED", "journalists": "MED",
-	"lawmakers": "LEG", "parliament": "LEG", "legislators": "LEG", "parliamentarians": "LEG",
-	"police": "COP", "intelligence": "SPY", "spies": "SPY",
-}
-
-var sectorNames = map[string]string{
-	"MIL": "military", "GOV": "government", "MED": "media", "LEG": "legislature", "COP": "police",
-	"SPY": "intelligence",
 }
 
 // groups turns "Russian forces", "U.S. troops" and "Ukraine's military" into the country's

@@ -265,20 +265,6 @@ func (st *docState) matchDictionary() {
 	}
 }
 
-// nameFollowers are words after which a name is part of another name: "Trump Tower",
-// "George Washington University", "Donald Trump Jr.".
-var nameFollowers = map[string]bool{
-	"Tower": true, "Towers": true, "University": true, "Foundation": true, "Organization": true,
-	"Organisation": true, "Hotel": true, "Jr.": true, "Sr.": true, "Jr": true, "Sr": true, "II": true,
-	"III": true, "Library": true, "Center": true, "Centre": true, "Institute": true, "Doctrine": true,
-	"Plaza": true, "Building": true, "Airport": true, "Street": true, "Avenue": true, "Boulevard": true,
-	"Park": true, "Square": true, "School": true, "College": true, "Hall": true, "Bridge": true,
-	"Station": true, "Prize": true, "Award": true, "Act": true, "Memorial": true,
-	"Monument": true, "Casino": true, "Taj": true, "National": true, "Steaks": true, "Vodka": true,
-	"Golf": true, "Club": true, "Corporation": true, "Group": true, "Company": true, "Inc.": true,
-	"Fund": true, "Trust": true, "Institution": true, "Stadium": true, "Arena": true,
-}
-
 // acceptMatch rejects a dictionary match that context shows to be part of something else.
 func (st *docState) acceptMatch(p *pattern, s, e int) bool {
 	toks := st.toks

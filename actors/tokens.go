@@ -31,16 +31,6 @@ type token struct {
 	cls   uint8 // what a capitalised word is known as; see docState.classify
 }
 
-// abbrevs are words whose full stop belongs to them, in lower case ("Sen." and "sen." alike,
-// so that the title lexicon, written in lower case, splits the same way as the text).
-var abbrevs = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "sen": true, "sens": true, "rep": true,
-	"reps": true, "gov": true, "gen": true, "lt": true, "col": true, "capt": true, "sgt": true,
-	"maj": true, "adm": true, "jr": true, "sr": true, "st": true, "prof": true, "rev": true,
-	"pres": true, "sec": true, "amb": true, "inc": true, "corp": true, "co": true, "ltd": true,
-	"cmdr": true, "cpl": true, "pvt": true, "gens": true, "supt": true, "insp": true, "messrs": true,
-}
-
 // isAbbrev reports whether w (without its full stop) is in abbrevs, ignoring case.
 func isAbbrev(w string) bool {
 	if len(w) < 2 || len(w) > 6 {

@@ -117,20 +117,10 @@ func lineBreak(text string, i int) int {
 
 // functionWords are the commonest English closed-class words: prose is dense with them,
 // menus, labels and headlines are not.
-var functionWords = wordSet(`a|an|the|and|or|but|nor|so|yet|of|in|on|at|to|for|with|by|from|as|into|onto|
-	over|under|about|after|before|than|that|this|these|those|which|who|whom|whose|what|when|where|why|how|
-	is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|shall|should|can|could|may|might|must|
-	not|no|it|its|he|she|they|we|you|i|his|her|their|our|your|my|him|them|us|me|there|here|if|while|
-	because|although|though|also|only|just|very|more|most|such|some|any|all|each|other|both|either|neither|
-	up|down|out|off|again|then|once`)
+var functionWords = vocab.Set("functionWords")
 
 // smallWords stay lower case in a title-case headline.
-var smallWords = map[string]bool{
-	"a": true, "an": true, "the": true, "and": true, "or": true, "but": true, "nor": true, "of": true,
-	"in": true, "on": true, "at": true, "to": true, "for": true, "with": true, "by": true, "from": true,
-	"as": true, "into": true, "over": true, "vs": true, "vs.": true, "per": true, "via": true, "off": true,
-	"up": true, "out": true, "is": true, "be": true,
-}
+var smallWords = vocab.Set("smallWords")
 
 func newLine(text string, s parley.Span) line {
 	l := line{Span: s, text: s.In(text)}

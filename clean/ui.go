@@ -1,82 +1,32 @@
 package clean
 
 import (
+	"embed"
 	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/internal/furniture"
+	"github.com/parleynews/parley/internal/lexfile"
 	"github.com/parleynews/parley/segment"
 )
 
-// The lexicon of web-page furniture: what a browser paste carries besides the article. Phrases
-// are matched against the normalised line (lower case, decoration trimmed), never against a
-// line that reads as quoted prose.
-var (
-	// navExact and boilerExact are lines that are nothing but the phrase.
-	navExact = wordSet(`skip to content|skip to main content|skip to navigation|skip navigation|jump to content|
-		menu|main menu|open menu|close menu|home|homepage|search|latest|latest news|latest stories|latest articles|
-		latest updates|read also|also read|read more|see also|related|related articles|related stories|related news|
-		related content|related posts|related topics|related coverage|more stories|more news|more from|most read|
-		most popular|most viewed|most shared|trending|trending now|top stories|recommended|recommended for you|
-		you may also like|you might also like|don't miss|editor's picks|editors' picks|back to top|next article|
-		previous article|next story|previous story|next|previous|tags|topics|sections|categories|show more|
-		load more|view all|see all|explore more|more|breaking|breaking news|live|live updates|watch live|in pictures`)
-	boilerExact = wordSet(`share|share this|share this article|share this story|share article|share on facebook|
-		share on twitter|share on x|share via email|tweet|email|print|copy link|link copied|comments|comment|
-		leave a comment|leave a reply|post a comment|add a comment|no comments|no comments yet|show comments|
-		view comments|subscribe|subscribe now|sign up|sign in|log in|login|register|newsletter|advertisement|
-		advertisements|advertising|sponsored|sponsored content|promoted|paid content|ad|accept|accept all|
-		accept cookies|reject all|manage cookies|cookie settings|cookie policy|privacy policy|terms of use|
-		terms of service|terms and conditions|all rights reserved|listen|listen to this article|watch|play video|
-		video|audio|gallery|photos|loading|close|facebook|twitter|linkedin|whatsapp|telegram|reddit|pinterest|
-		instagram|youtube|continue reading|read full article|read the full article|download the app|get the app|
-		report an error|feedback|font size|save|save article|bookmark|getty|getty images`)
+// The words of web-page furniture, what a browser paste carries besides the article, are
+// internal/furniture's, shared with package extract; the cleaner's own word classes are
+// data/words.txt, in the format of internal/lexfile. Furniture phrases are matched against the
+// normalised line (lower case, decoration trimmed), never against a line that reads as quoted
+// prose.
+//
+//go:embed data/words.txt
+var dataFS embed.FS
 
-	// Lines opening with these phrases are furniture whatever follows ("Read also: <a headline>").
-	navLeads = []string{"skip to", "read also", "also read", "read more", "see also", "related:",
-		"related articles", "related stories", "related coverage", "related news", "related content",
-		"more on this", "more from", "most read", "most popular", "recommended for you",
-		"you may also like", "you might also like", "don't miss", "tags:", "topics:", "filed under",
-		"watch:", "listen:", "more:", "latest:", "trending:", "breadcrumb"}
-	boilerLeads = []string{"leave a comment", "leave a reply", "post a comment", "add a comment",
-		"no comments", "comments are closed", "be the first to comment", "view comments",
-		"show comments", "join the conversation", "subscribe to", "subscribe for", "subscribe now",
-		"sign up for", "sign up to", "sign up now", "click here", "follow us", "like us on",
-		"like the page", "share this", "share on", "share via", "advertisement", "sponsored by",
-		"we use cookies", "this site uses cookies", "this website uses cookies", "by continuing to use",
-		"cookie", "all rights reserved", "copyright", "©", "(c) ", "terms of use", "privacy policy",
-		"download the app", "get the app", "sign in to", "log in to", "register to", "reporting by",
-		"additional reporting by", "editing by", "writing by", "contact us", "email us", "have a tip",
-		"got a tip", "get our newsletter", "our newsletter", "newsletter:", "support our journalism",
-		"support independent journalism", "this article was originally published",
-		"this article first appeared", "this story was originally published"}
-	// proseLeads are leads that can also open a sentence of news ("Copyright claims against…"):
-	// they count only on a line that does not read as prose.
-	proseLeads = wordSet(`copyright|cookie|advertisement|click here|contact us|register to|share this|
-		share on|follow us|like us on|download the app|get the app|sign in to|log in to|email us`)
-	// Phrases that give a short line away wherever they stand in it.
-	boilerInside = []string{"like the page", "like us on facebook", "follow us on", "sign up for our",
-		"subscribe to our", "comment box", "comments available", "all rights reserved",
-		"this post has no comments", "cookies to improve", "turn off your ad blocker", "disable your ad blocker"}
-	// uiWords make up share bars and menus ("Facebook Twitter WhatsApp Email").
-	uiWords = wordSet(`share|facebook|twitter|x|whatsapp|email|e-mail|print|linkedin|copy|link|reddit|telegram|
-		comments|comment|tweet|pinterest|messenger|save|follow|subscribe|instagram|youtube|tiktok|flipboard|
-		threads|bluesky|mastodon|sms|more|close|menu|search|home`)
-	socialWords = []string{"twitter", "facebook", "instagram", "tiktok", "youtube", "linkedin", "telegram",
-		"threads", "bluesky", "on x", "whatsapp"}
-)
+var vocab = lexfile.MustRead(dataFS, "data/words.txt")
 
-func wordSet(list string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Split(list, "|") {
-		if w = strings.Join(strings.Fields(w), " "); w != "" {
-			m[w] = true
-		}
-	}
-	return m
-}
+// uiWord reports whether w is a word of share bars and menus ("Facebook Twitter WhatsApp
+// Email", "Search Home").
+func uiWord(w string) bool { return furniture.ShareWords[w] || furniture.MenuWords[w] }
 
 // hasLead reports whether norm opens with phrase as whole words.
 func hasLead(norm, phrase string) bool {
@@ -102,36 +52,36 @@ func uiReason(l *line) string {
 	if n == "" {
 		return ""
 	}
-	if navExact[n] {
+	if furniture.NavExact[n] {
 		return parley.ReasonNavigation
 	}
-	if boilerExact[n] {
+	if furniture.BoilerExact[n] {
 		return parley.ReasonBoilerplate
 	}
 	if l.words > 20 {
 		return ""
 	}
-	for _, p := range navLeads {
+	for _, p := range furniture.NavLeads {
 		if hasLead(n, p) {
 			return parley.ReasonNavigation
 		}
 	}
-	for _, p := range boilerLeads {
-		if hasLead(n, p) && !(l.sentence && proseLeads[p]) {
+	for _, p := range furniture.BoilerLeads {
+		if hasLead(n, p) && !(l.sentence && furniture.ProseLeads[p]) {
 			return parley.ReasonBoilerplate
 		}
 	}
 	if l.words > 15 {
 		return ""
 	}
-	for _, p := range boilerInside {
+	for _, p := range furniture.BoilerInside {
 		if strings.Contains(n, p) {
 			return parley.ReasonBoilerplate
 		}
 	}
 	// "Follow Jane Doe on Twitter @janedoe": a call to follow, with the network or handle.
 	if (hasLead(n, "follow") || hasLead(n, "like") || hasLead(n, "share")) &&
-		(handleRe.MatchString(l.text) || containsAny(n, socialWords)) {
+		(handleRe.MatchString(l.text) || containsAny(n, furniture.SocialWords)) {
 		return parley.ReasonBoilerplate
 	}
 	if l.words <= 8 && allUIWords(n) {
@@ -161,7 +111,7 @@ func allUIWords(n string) bool {
 		return false
 	}
 	for _, w := range words {
-		if !uiWords[w] {
+		if !uiWord(w) {
 			return false
 		}
 	}
@@ -270,10 +220,6 @@ var (
 		`.*\bvia\s+getty\s+images|` +
 		`.*/\s*(?:getty images|getty|afp|reuters|ap|epa|shutterstock|alamy|bloomberg|pool)|` +
 		`©.*)\s*\)?\.?$`)
-	// creditEnds are the words a credit ends with, where the glued text begins.
-	creditEnds = []string{"images", "image", "photos", "photo", "press", "reuters", "afp", "ap", "epa",
-		"shutterstock", "alamy", "bloomberg", "pool", "handout", "file", "getty", "xinhua", "tass",
-		"anadolu", "sipa", "agency", "service", "news", "stock", "wire", "photography", "media"}
 )
 
 // creditLine reports whether the whole line is an image credit or embed caption.
@@ -299,7 +245,7 @@ func gluedCredit(l *line) int {
 			continue
 		}
 		tok := strings.ToLower(l.text[tokStart:i])
-		for _, w := range creditEnds {
+		for _, w := range furniture.CreditEnds {
 			if tok == w || strings.HasSuffix(tok, w) && w == "images" {
 				if prefix := l.text[:i]; len(strings.Fields(prefix)) <= 12 && !hasQuoteMarks(prefix) && creditRe.MatchString(prefix) {
 					return i
@@ -312,9 +258,7 @@ func gluedCredit(l *line) int {
 
 // dateLabelStart reports whether a normalised line opens like a byline or a time stamp.
 func dateLabelStart(n string) bool {
-	for _, p := range []string{"by", "written by", "words by", "reported by", "story by", "text by",
-		"author", "reporter", "writer", "published", "updated", "posted", "first published",
-		"last updated", "modified", "last modified", "created", "dated", "date"} {
+	for _, p := range furniture.BylineLabels {
 		if hasLead(n, p) {
 			return true
 		}

@@ -1,18 +1,14 @@
 package events
 
 import (
-	_ "embed"
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/internal/lexfile"
 )
 
-//go:generate go run ./internal/gencameo -codebook ../../shared/reference/cameo-codes.csv -plover ../../shared/reference/CAMEO2PLOVER-2021.txt -o cameo.tsv
-
-//go:embed cameo.tsv
-var cameoTSV string
+//go:generate go run ./internal/gencameo -codebook ../../shared/reference/cameo-codes.csv -plover ../../shared/reference/CAMEO2PLOVER-2021.txt -categories data/plover.txt -o data/cameo.tsv
 
 // cameoInfo is what the package knows of one CAMEO code.
 type cameoInfo struct {
@@ -25,21 +21,23 @@ func errorf(format string, args ...any) error {
 	return &parley.Error{Code: parley.EINTERNAL, Message: fmt.Sprintf(format, args...)}
 }
 
-func parseCameo(src string) (map[string]cameoInfo, error) {
+// parseCameo reads data/cameo.tsv: code, Goldstein value, PLOVER category (empty for
+// statements), name. Every category must be one of data/plover.txt.
+func parseCameo(f *lexfile.File) (map[string]cameoInfo, error) {
 	m := map[string]cameoInfo{}
-	for n, line := range strings.Split(src, "\n") {
-		if line == "" || line[0] == '#' {
-			continue
+	for _, l := range f.Lines("") {
+		if len(l.Fields) != 4 {
+			return nil, errorf("%v", l.Errorf("want 4 fields, got %d", len(l.Fields)))
 		}
-		f := strings.Split(line, "\t")
-		if len(f) != 4 {
-			return nil, errorf("cameo table line %d: want 4 fields, got %d", n+1, len(f))
-		}
-		g, err := strconv.ParseFloat(f[1], 64)
+		g, err := strconv.ParseFloat(l.Fields[1], 64)
 		if err != nil {
-			return nil, errorf("cameo table line %d: Goldstein value %q: %v", n+1, f[1], err)
+			return nil, errorf("%v", l.Errorf("Goldstein value %q: %v", l.Fields[1], err))
 		}
-		m[f[0]] = cameoInfo{Name: f[3], Goldstein: g, PLOVER: f[2]}
+		p := l.Fields[2]
+		if p != "" && categories[p] == nil {
+			return nil, errorf("%v", l.Errorf("PLOVER category %q is not in data/plover.txt", p))
+		}
+		m[l.Fields[0]] = cameoInfo{Name: l.Fields[3], Goldstein: g, PLOVER: p}
 	}
 	return m, nil
 }
@@ -70,12 +68,4 @@ func rootOf(code string) string {
 		return code
 	}
 	return code[:2]
-}
-
-// ploverDefault is the CAMEO root written for an event whose category the model chose and the
-// lexicon did not name.
-var ploverDefault = map[string]string{
-	"AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07", "YIELD": "08",
-	"ACCUSE": "11", "REQUEST": "10", "REJECT": "12", "THREATEN": "13", "PROTEST": "14",
-	"MOBILIZE": "15", "SANCTION": "16", "COERCE": "17", "ASSAULT": "19",
 }

@@ -3,7 +3,7 @@
 // (asserted, intended, negated, hypothetical) and the date the text gives.
 //
 // The coder is a shallow parser over tokens, driven by a verb and noun lexicon written for this
-// package (lexicon.go). It finds a trigger ("met", "ruled out", "imposed sanctions on",
+// package (data/lexicon.txt). It finds a trigger ("met", "ruled out", "imposed sanctions on",
 // "Trump's meeting with"), its subject and object noun phrases, passives ("was paused by
 // Washington"), coordinated subjects, control verbs ("plans to meet", "refused to sign",
 // "threatened to shell") and reported clauses ("X said Y attacked Z" codes Y against Z). A small
@@ -25,6 +25,7 @@ import (
 
 	"github.com/parleynews/parley"
 	"github.com/parleynews/parley/dates"
+	"github.com/parleynews/parley/internal/lexfile"
 )
 
 //go:embed model/events.model
@@ -52,11 +53,17 @@ var (
 )
 
 func loadBase() {
-	baseTable, baseErr = parseCameo(cameoTSV)
-	if baseErr != nil {
+	var f *lexfile.File
+	if f, baseErr = lexfile.Read(dataFS, "data/cameo.tsv"); baseErr != nil {
 		return
 	}
-	baseLex, baseErr = parseLexicon(lexiconText, baseTable)
+	if baseTable, baseErr = parseCameo(f); baseErr != nil {
+		return
+	}
+	if f, baseErr = lexfile.Read(dataFS, "data/lexicon.txt"); baseErr != nil {
+		return
+	}
+	baseLex, baseErr = parseLexicon(f.Lines(""), baseTable)
 	if baseErr != nil {
 		return
 	}
@@ -160,11 +167,11 @@ func (s *Stage) Process(ctx context.Context, doc *parley.Document) error {
 	return nil
 }
 
-var locatives = set(`in at near inside outside across during`)
+var locatives = vocab.Set("locatives")
 
 // speakerPronouns stand for whoever is talking; unresolved, they name no actor ("We're willing
 // to help them" inside a quote is the speaker's, and the quotes say who that is).
-var speakerPronouns = set(`we we're we've we'll we’re we’ve we’ll i i'm i’m i've i’ve you you're you’re our us`)
+var speakerPronouns = vocab.Set("speakerPronouns")
 
 // meaningless reports an event that names no one as its source: none at all, or an unresolved
 // "we" or "I". (Two sides with one name are kept: the resolver names different phrases by
@@ -283,14 +290,14 @@ func (s *Stage) code(st *sentence, c *cand) {
 		case label == "NONE" && c.generic:
 			code = ""
 		case label != "NONE" && label != s.table[code].PLOVER && (c.generic || margin > overrideMargin):
-			code = ploverDefault[label]
+			code = defaultRoot(label)
 		}
 	}
 	c.code = code
 }
 
 // hypoModals make what they govern a possibility rather than a fact.
-var hypoModals = set(`could might may can should must`)
+var hypoModals = vocab.Set("hypoModals")
 
 // intentCode turns a cooperative action into the intent to take it (CAMEO 03) and a
 // conflictual one into a threat (13).

@@ -221,7 +221,7 @@ func (s *sentence) verbReading(i int) bool {
 	return s.toks[i-1].cap || strings.HasSuffix(p, "s") && !strings.HasSuffix(p, "ss") && !s.verbAt(i-1)
 }
 
-var aspectual = set(`begin start continue resume keep stop consider finish`)
+var aspectual = vocab.Set("aspectual")
 
 // takesObject reports whether the word at n is an object the verb's entries name, or an event
 // noun after a light verb: "lifts blockade", "holds talks".
@@ -388,10 +388,9 @@ func (s *sentence) npLeft(k int) span {
 	return span{a, k + 1}
 }
 
-var institutions = set(`court courts tribunal police government authorities embassy ministry parliament
-	forces army troops office council prosecutor prosecutors judge officials`)
+var institutions = vocab.Set("institutions")
 
-var quantifiers = set(`about around nearly almost some over up at more less fewer roughly approximately`)
+var quantifiers = vocab.Set("quantifiers")
 
 // npRight collects the noun phrase that starts at token k, scanning right.
 func (s *sentence) npRight(k, end int) span {
@@ -479,7 +478,7 @@ func (s *sentence) skipLeft(k int) int {
 }
 
 // relativeOpeners open a non-restrictive relative clause set off by commas.
-var relativeOpeners = set(`who which whose whom`)
+var relativeOpeners = vocab.Set("relativeOpeners")
 
 // insertOpen finds, for the comma at k that closes a parenthetical clause between a subject and
 // its verb ("X, who is due to meet Y in Washington next week, has refused"), the comma that opens
@@ -512,7 +511,7 @@ func (s *sentence) insertOpen(k int) int {
 	return -1
 }
 
-var smallAdverbials = set(`so far however meanwhile too instead then now thus therefore though also yet still`)
+var smallAdverbials = vocab.Set("smallAdverbials")
 
 // adverbial reports whether tokens [a, b) are all adverbs or time words.
 func (s *sentence) adverbial(a, b int) bool {
@@ -764,8 +763,7 @@ func (s *sentence) ownerTarget(k, end int) (span, string) {
 	return span{}, ""
 }
 
-var adjunctStops = set(`amid amidst despite following ahead after before because since unless until while
-	although though whereas saying claiming citing according`)
+var adjunctStops = vocab.Set("adjunctStops")
 
 // fallbackPreps find a target for an entry whose own prepositions found none.
 var fallbackPreps = []string{"against", "on", "with", "to", "into", "in", "at", "from", "of", "for"}
@@ -1195,8 +1193,8 @@ func (s *sentence) candidates() []cand {
 // condOpeners open a clause whose event is only supposed; timeOpeners one whose event is yet to
 // come when its verb is in the present ("before Russia attacks again").
 var (
-	condOpeners = set(`if unless lest whether provided providing`)
-	timeOpeners = set(`before until till once when whenever after`)
+	condOpeners = vocab.Set("condOpeners")
+	timeOpeners = vocab.Set("timeOpeners")
 )
 
 // conditional reports whether the verb group at g, with subject subj, stands in a clause of
@@ -1227,13 +1225,11 @@ func (s *sentence) conditional(g int, subj span) bool {
 
 // meetingNouns name encounters between two parties, whose participants may stand anywhere in
 // the sentence.
-var meetingNouns = set(`meeting talks summit negotiation discussion`)
+var meetingNouns = vocab.Set("meetingNouns")
 
-var quantityNouns = set(`dozens hundreds thousands millions tens scores number group groups some many
-	all most members one two three four five six several couple lot lots part majority`)
+var quantityNouns = vocab.Set("quantityNouns")
 
-var transferVerbs = set(`provide donate lend loan pay allocate disburse contribute give grant send deliver
-	return hand repatriate extradite supply deploy ship transfer`)
+var transferVerbs = vocab.Set("transferVerbs")
 
 func (s *sentence) hasPrepTarget(p string, from, end int) bool {
 	t, _ := s.prepTarget([]string{p}, from, end)
@@ -1268,7 +1264,7 @@ func (s *sentence) countryName(np span) bool {
 	for j := np.a; j < np.b; j++ {
 		words = append(words, s.low(j))
 	}
-	_, ok := countryWords[strings.Join(words, " ")]
+	_, ok := countryOf(strings.Join(words, " "))
 	return ok
 }
 
@@ -1278,7 +1274,7 @@ func conflictNoun(e *entry) bool {
 	return attackNouns[e.lemma]
 }
 
-var attackNouns = set(`attack assault offensive strike airstrike raid bombing shelling invasion incursion bombardment`)
+var attackNouns = vocab.Set("attackNouns")
 
 func minInt(a, b int) int {
 	if a < b {
@@ -1402,7 +1398,7 @@ func (s *sentence) mustRequest(i int, subj span) (cand, bool) {
 }
 
 // consequenceNouns name a harm held over someone without saying what it is.
-var consequenceNouns = set(`consequence consequences repercussions retaliation retribution`)
+var consequenceNouns = vocab.Set("consequenceNouns")
 
 // consequences codes "X said there would be severe consequences (for Y | if Y …)" as a threat
 // (CAMEO 130) by the speaker, aimed at whoever the consequences are for or whose act sets them
@@ -1524,8 +1520,7 @@ func (s *sentence) mainSubject(i int) span {
 
 // ownForces are nouns for an actor's own armed forces, which a verb moves or sends rather than
 // acts against.
-var ownForces = set(`troop troops force forces army soldier soldiers unit units warship warships jet jets
-	brigade battalion reservist reservists police peacekeeper peacekeepers`)
+var ownForces = vocab.Set("ownForces")
 
 func (s *sentence) hasAnyPrepTarget(preps []string, from, end int) bool {
 	t, _ := s.prepTarget(preps, from, end)
@@ -1546,9 +1541,6 @@ func (s *sentence) adjectival(k int) bool {
 	}
 	return false
 }
-
-// verbalRoots are the CAMEO roots of verbal acts.
-var verbalRoots = set(`01 02 03 04 09 10 11 12 13`)
 
 // headOf is the index of a noun phrase's head: its last word before any preposition.
 func (s *sentence) headOf(np span) int {

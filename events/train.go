@@ -23,9 +23,6 @@ type Labeled struct {
 	Label   string
 }
 
-// fold maps older and newer PLOVER names onto one, as the scorer does.
-var fold = map[string]string{"CONCEDE": "YIELD", "RETREAT": "YIELD", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
-
 // ReadPLV reads a PLV-style TSV (columns include marked_sentence and gold_root; the first column
 // may be unnamed).
 func ReadPLV(r io.Reader) ([]Labeled, error) {
@@ -63,10 +60,7 @@ func ReadPLV(r io.Reader) ([]Labeled, error) {
 		}
 		l := parseMarked(rec[marked])
 		l.ID = fmt.Sprint(n)
-		l.Label = rec[gold]
-		if f, ok := fold[l.Label]; ok {
-			l.Label = f
-		}
+		l.Label = FoldPLOVER(rec[gold])
 		out = append(out, l)
 	}
 	return out, nil
@@ -119,11 +113,7 @@ func (s *Stage) PredictLabeled(ctx context.Context, l Labeled) (string, error) {
 	}
 	for _, ev := range doc.Events {
 		if hits(l.Sources, ev.Source) && hits(l.Targets, ev.Target) {
-			p := ev.PLOVER
-			if f, ok := fold[p]; ok {
-				p = f
-			}
-			return p, nil
+			return FoldPLOVER(ev.PLOVER), nil
 		}
 	}
 	return "NONE", nil

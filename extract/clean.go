@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/parleynews/parley/internal/furniture"
+
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html/atom"
 )
@@ -216,15 +218,6 @@ var footer = regexp.MustCompile(`(?i)^(?:` +
 // newsletter is prose.
 const maxPitchWords = 40
 
-// Share-network names: a short line made of them is a row of share buttons.
-var shareWords = map[string]bool{
-	"facebook": true, "twitter": true, "whatsapp": true, "pinterest": true, "pin": true,
-	"pint": true, "linkedin": true, "reddit": true, "email": true, "mail": true, "print": true,
-	"share": true, "tweet": true, "messenger": true, "telegram": true, "copy": true,
-	"link": true, "sms": true, "flipboard": true, "tumblr": true, "x": true, "comments": true,
-	"comment": true, "save": true, "vk": true, "line": true, "viber": true,
-}
-
 var (
 	urlOnly    = regexp.MustCompile(`(?i)^(?:\S+@\S+\.\w+|@\w+|(?:https?://)?(?:www\.)?(?:twitter|x|facebook|instagram|linkedin)\.com/\S+)(?:\s+(?:\S+@\S+\.\w+|@\w+))*$`)
 	breadcrumb = regexp.MustCompile(`[»›].*[»›]`)
@@ -302,7 +295,7 @@ func isClosing(c rune) bool {
 func isShareRow(words []string) bool {
 	known := 0
 	for _, w := range words {
-		if shareWords[strings.ToLower(w)] {
+		if furniture.ShareWords[strings.ToLower(w)] {
 			known++
 		}
 	}
@@ -321,11 +314,11 @@ func isDateline(line string, words []string) bool {
 	for _, w := range words {
 		lw := strings.ToLower(w)
 		switch {
-		case dateWords[lw]:
+		case furniture.DateWords[lw]:
 			named++
 		case isNumber(lw):
 			numbers++
-		case fillerWords[lw]:
+		case furniture.DatelineFillers[lw]:
 		default:
 			other++
 		}
@@ -346,35 +339,6 @@ func isNumber(s string) bool {
 		}
 	}
 	return s != ""
-}
-
-var dateWords = wordSet(`
-january february march april may june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec
-monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun
-am pm m p est edt cst cdt mst mdt pst pdt gmt utc bst cet cest et pt ist
-janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro
-segunda terça quarta quinta sexta sábado domingo feira
-enero febrero marzo mayo junio julio septiembre octubre noviembre diciembre
-lunes martes miércoles jueves viernes sábado
-janvier février mars avril mai juin juillet août septembre octobre novembre décembre
-lundi mardi mercredi jeudi vendredi samedi dimanche
-januar februar märz juni juli oktober dezember montag dienstag mittwoch donnerstag freitag samstag sonntag
-gennaio febbraio aprile maggio giugno luglio agosto settembre ottobre dicembre
-lunedì martedì mercoledì giovedì venerdì sabato domenica
-`)
-
-var fillerWords = wordSet(`
-by on at the of de da do del di às a à um le la el en in and y e et und
-updated published posted last modified staff
-`)
-
-func wordSet(s string) map[string]bool {
-	m := make(map[string]bool)
-	for _, w := range strings.Fields(s) {
-		m[w] = true
-	}
-	return m
 }
 
 // splitWords returns the words of s: runs of letters, digits and underscores, as the extraction

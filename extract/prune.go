@@ -3,32 +3,20 @@ package extract
 import (
 	"strings"
 
+	"github.com/parleynews/parley/internal/furniture"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
-// Class and id fragments of page furniture that is never article prose: captions and credits,
-// embeds, comment threads, related-story rails, share and newsletter boxes, pop-ups. Trafilatura
-// drops much of this itself, but the fallback extractors it consults (readability, DOM
-// distiller) do not, and a rail of related stories is often longer than a short article, so the
-// fallback picks it. Pruning before extraction keeps every extractor off them.
-var furnitureFragments = []string{
-	"caption", "credit", "figcaption", "getty", "embed",
-	"related", "recommend", "more-stories", "most-popular", "mostpopular", "most-read",
-	"mostread", "trending", "outbrain", "taboola", "readmore", "read-more", "also-read",
-	"newsletter", "subscribe", "signup", "sign-up", "share", "sharing", "social",
-	"breadcrumb", "tooltip", "popup", "popover", "rollover", "hovercard", "promo",
-	"advert", "sponsor", "disqus",
-}
-
-// commentTokens are whole class or id tokens of comment threads. Only whole tokens count,
-// because "commentary" and "comment-is-free" are article sections.
-var commentTokens = map[string]bool{
-	"comments": true, "comment-list": true, "commentlist": true, "comments-area": true,
-	"comment-respond": true, "respond": true, "comments-section": true, "comment-form": true,
-	"comment-section": true, "commentsection": true, "comment": true, "comment-body": true,
-	"comments-container": true, "comment-thread": true, "reader-comments": true,
-}
+// Pruning removes elements whose class or id names page furniture that is never article prose
+// (internal/furniture's class fragments and comment tokens): captions and credits, embeds,
+// comment threads, related-story rails, share and newsletter boxes, pop-ups. Trafilatura drops
+// much of this itself, but the fallback extractors it consults (readability, DOM distiller) do
+// not, and a rail of related stories is often longer than a short article, so the fallback
+// picks it. Pruning before extraction keeps every extractor off them. Only whole tokens count
+// as comment threads, because "commentary" and "comment-is-free" are article sections; a token
+// with a content fragment ("article", "body") and no furniture fragment vetoes pruning.
 
 // keepAtoms are never pruned: they are the article or hold it.
 var keepAtoms = map[atom.Atom]bool{
@@ -245,28 +233,24 @@ func isFurniture(n *html.Node) bool {
 		return false
 	}
 	for _, tok := range strings.Fields(names) {
-		if commentTokens[tok] {
+		if furniture.CommentTokens[tok] {
 			return true
 		}
 	}
-	furniture := false
+	marked := false
 	for _, tok := range strings.Fields(names) {
 		switch {
-		case hasFragment(tok, furnitureFragments):
-			furniture = true
-		case hasFragment(tok, contentFragments):
+		case hasFragment(tok, furniture.ClassFragments):
+			marked = true
+		case hasFragment(tok, furniture.ContentFragments):
 			// "entry-content entry-content-read-more": the article, with a toggle.
 			return false
 		}
 	}
 	// An embedded post ("social-embed", "twitter-embed") quotes someone, which is what parley
 	// reads articles for; the credit line under it goes with the line rules.
-	return furniture && findFirst(n, atom.Blockquote) == nil
+	return marked && findFirst(n, atom.Blockquote) == nil
 }
-
-// contentFragments mark the element holding the article; a class token with one of them and no
-// furniture fragment vetoes pruning.
-var contentFragments = []string{"content", "article", "body", "entry", "story", "text", "main"}
 
 func hasFragment(tok string, frags []string) bool {
 	for _, f := range frags {

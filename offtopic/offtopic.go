@@ -7,13 +7,22 @@ package offtopic
 
 import (
 	"context"
+	"embed"
 	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/internal/lexfile"
 )
+
+// The word lists of the stage (data/words.txt, in the format of internal/lexfile).
+//
+//go:embed data/words.txt
+var dataFS embed.FS
+
+var vocab = lexfile.MustRead(dataFS, "data/words.txt")
 
 // Stage is the off-topic stage of the pipeline; it holds no state and is safe for concurrent
 // use.
@@ -154,8 +163,7 @@ func covered(p parley.Span, spans []parley.Span) bool {
 }
 
 // changeOfSubject are openings with which news copy turns to another story.
-var changeOfSubject = []string{"in other news", "in unrelated news", "in separate news", "in business news",
-	"in sports news", "in other developments", "separately,", "on another front", "turning to", "elsewhere in the news"}
+var changeOfSubject = vocab.Phrases("changeOfSubject")
 
 // read collects a paragraph's names and words. Names are capitalised words that do not start a
 // sentence (or start one but recur capitalised), folded to a canonical spelling; actor mentions
@@ -272,32 +280,9 @@ func sortRemoved(r []parley.Removal) {
 }
 
 // commonCapital are capitalised words that name no one: titles, days, months.
-var commonCapital = set("president", "prime", "minister", "secretary", "mr", "mrs", "ms", "dr", "gen", "sen", "rep",
-	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-	"april", "may", "june", "july", "august", "september", "october", "november", "december", "former", "vice",
-	"chancellor", "foreign", "state", "house", "chief", "general", "minister", "news", "i")
+var commonCapital = vocab.Set("commonCapital")
 
-var stopword = set("a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are",
-	"as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could",
-	"did", "do", "does", "doing", "down", "during", "each", "even", "few", "for", "from", "further", "had", "has",
-	"have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "if", "in", "into",
-	"is", "it", "its", "itself", "just", "more", "most", "much", "must", "my", "no", "nor", "not", "now", "of", "off",
-	"on", "once", "one", "only", "or", "other", "our", "ours", "out", "over", "own", "said", "same", "says", "she",
-	"should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "then", "there", "these",
-	"they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what",
-	"when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "yet", "you", "your", "new",
-	"meanwhile", "elsewhere", "however", "still", "may", "might", "many", "two", "three", "year", "years", "last",
-	"week", "told", "say", "according", "mr", "ms", "mrs", "like", "well", "back", "way", "get", "make", "made",
-	"another", "since", "though", "although", "whether", "within", "without", "around", "among", "across", "per",
-	"including", "going", "day", "days", "time", "first", "second", "news", "ago", "it's", "that's", "there's")
-
-func set(words ...string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
-	}
-	return m
-}
+var stopword = vocab.Set("stopword")
 
 // regionOf returns the part of the world a country's code (ISO 3166 alpha-3, or one of the
 // dictionary's region codes) belongs to, or "" for one not listed.
@@ -305,22 +290,12 @@ func regionOf(code string) string { return regions[code] }
 
 var regions = func() map[string]string {
 	m := map[string]string{}
-	for region, codes := range map[string]string{
-		"europe": `ALB AND ARM AUT AZE BLR BEL BIH BGR HRV CYP CZE DNK EST FIN FRA GEO DEU GRC HUN ISL IRL ITA
-			XKX LVA LIE LTU LUX MLT MDA MCO MNE NLD MKD NOR POL PRT ROU RUS SMR SRB SVK SVN ESP SWE CHE TUR
-			UKR GBR VAT EUR EEU BLK CAU`,
-		"middle-east":   `BHR EGY IRN IRQ ISR JOR KWT LBN LBY MAR OMN PSE QAT SAU SYR TUN ARE YEM DZA MEA`,
-		"north-america": `USA CAN MEX`,
-		"latin-america": `ARG BOL BRA CHL COL CRI CUB DOM ECU SLV GTM HTI HND JAM NIC PAN PRY PER URY VEN LAM`,
-		"asia": `AFG BGD BTN BRN KHM CHN IND IDN JPN KAZ PRK KOR KGZ LAO MYS MDV MNG MMR NPL PAK PHL SGP LKA
-			TWN TJK THA TLS TKM UZB VNM HKG ASA CAS`,
-		"africa": `AGO BEN BWA BFA BDI CPV CMR CAF TCD COM COD COG CIV DJI GNQ ERI SWZ ETH GAB GMB GHA GIN GNB
-			KEN LSO LBR MDG MWI MLI MRT MUS MOZ NAM NER NGA RWA STP SEN SYC SLE SOM ZAF SSD SDN TZA TGO UGA
-			ZMB ZWE AFR`,
-		"oceania": `AUS FJI KIR MHL FSM NRU NZL PLW PNG WSM SLB TON TUV VUT`,
-	} {
-		for _, c := range strings.Fields(codes) {
-			m[c] = region
+	for _, l := range vocab.Records("regions", 2, 2) {
+		for _, c := range strings.Fields(l.Fields[1]) {
+			if old, dup := m[c]; dup {
+				panic("offtopic: " + l.Errorf("%s is already in %s", c, old).Error())
+			}
+			m[c] = l.Fields[0]
 		}
 	}
 	return m

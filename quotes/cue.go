@@ -149,7 +149,7 @@ func (z *analyzer) verbContext(i int, w cueWord) bool {
 
 // nounLeads take a clause or a noun phrase; a bare or -s form right after one is a noun, since
 // a clause would need its subject first ("after talks with Trump", "while talks continued").
-var nounLeads = wordSet("after before since until while when following")
+var nounLeads = vocab.Set("nounLeads")
 
 // evidential checks the hedges that report without a speaker: "X seemed to", "X appears to",
 // "X is expected to", "reportedly".

@@ -105,12 +105,4 @@ func (z *analyzer) labelContent(a, b int) bool {
 
 // labelWords open the labels that are no speaker: section names, notes to the reader, media
 // captions, running headlines ("The Latest:", "Editor's note:", "Watch:", "Poll Update:").
-var labelWords = wordSet(`latest update updates updated breaking watch video videos photo photos picture pictures
-	exclusive analysis opinion editorial note notes related read see correction corrections source
-	sources credit credits image images listen live explainer factbox fact timeline column commentary
-	review transcript full more also warning alert podcast interview subscribe advertisement share
-	tags topics filed posted published editor editors graphic map chart check briefing newsletter
-	reporting additional contact email tel phone fax location date where what why how who step
-	part chapter episode section summary highlights background context recap key takeaways takeaway
-	quiz poll polls live-blog liveblog follow sign disclaimer disclosure warning caution
-	read-more`)
+var labelWords = vocab.Set("labelWords")

@@ -180,10 +180,4 @@ func (z *analyzer) modifierNoun(j int, afterDet bool) bool {
 
 // roleNouns may stand inside a capitalised noun phrase: White House press secretary Karoline
 // Leavitt, Fox Business correspondent Edward Lawrence.
-var roleNouns = wordSet(`president secretary minister spokesman spokeswoman spokesperson correspondent
-	chief director leader official officials analyst analysts adviser advisor aide aides senator
-	governor candidate chairman chairwoman chair head commissioner ambassador envoy general
-	strategist pollster economist professor researcher expert experts editor reporter columnist
-	founder manager attorney lawyer judge mayor representative lawmaker lawmakers congressman
-	congresswoman nominee rival spokespeople staff staffer counsel deputy commander prosecutor
-	press campaign party`)
+var roleNouns = vocab.Set("roleNouns")

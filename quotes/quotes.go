@@ -6,9 +6,9 @@
 // The method is shallow and general: quote marks are paired by what stands around them rather
 // than by their glyphs, quotations are collapsed into single tokens, and a lexicon of reporting
 // verbs with a handful of patterns (“…,” he said; said Trump; X warned that …; according to X)
-// finds speaker and content, with a small noun-phrase chunker for the speaker's words. Part of
-// the cue lexicon is learned from PolNeAR's training split (lexicon_learned.go, written by
-// TestGenerateLexicon).
+// finds speaker and content, with a small noun-phrase chunker for the speaker's words. The
+// lexicon and word classes are data files (data/*.txt); part of the cue lexicon is learned from
+// PolNeAR's training split (data/learned.txt, written by go generate: internal/genlexicon).
 //
 // Conventions of the output:
 //   - Kinds: "direct" when the content is quoted words only; "mixed" when reported speech holds
@@ -302,7 +302,7 @@ func (z *analyzer) fragmentSpeaker(q int) span2 {
 	return noSpan
 }
 
-var personal = wordSet("he she they we i")
+var personal = vocab.Set("personal")
 
 // attributesBack reports whether sentence s opens with a cue that reports what precedes it:
 // "Trump said of Apple …", "said Trump".

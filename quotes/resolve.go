@@ -138,11 +138,7 @@ func personLike(name string) bool {
 	return !orgLike(name)
 }
 
-var orgHeads = wordSet(`Post Times News Journal Ministry Department Agency Office Council Committee
-	Commission Institute Foundation Party Campaign Press Reuters Xinhua AP AFP Network Administration
-	Government Service Bureau Center Centre Court Senate House Congress Union Bank Group Company
-	University Magazine Tribune Herald Politico CNN BBC NBC CBS ABC MSNBC Affairs Kremlin Pentagon
-	Report Study Survey Poll Statement Website Ministry's Post's`)
+var orgHeads = vocab.Set("orgHeads")
 
 // orgLike guesses that a name is an organisation's: it starts with an article or its head
 // word names an institution.

@@ -134,7 +134,7 @@ func (z *analyzer) speaker(c cueAt, found []attribution) (src span2, inverted bo
 	return src, false
 }
 
-var ingLeads = wordSet("by after while before when in")
+var ingLeads = vocab.Set("ingLeads")
 
 // asked handles "Asked whether …, Reid said …": the question has no speaker in the text,
 // unless "asked by X".
@@ -163,7 +163,7 @@ func (z *analyzer) asked(at *attribution) bool {
 
 // utteranceVerbs report words, never a plain object: "added more clarity" is no report. (Only
 // "add" is listed: "said" with a noun phrase is usually a content whose verb we missed.)
-var utteranceVerbs = wordSet("add")
+var utteranceVerbs = vocab.Set("utteranceVerbs")
 
 // clauseLike reports whether a stretch of tokens holds a verb: an auxiliary or form of "be",
 // "have" or "do", a past tense, a reporting verb, or a quotation.
@@ -207,9 +207,7 @@ func (z *analyzer) nounSlot(i, a int) bool {
 	return i-2 >= a && !p.is(fCap) && z.word(i-2) && articles[z.toks[i-2].low]
 }
 
-var clauseVerbs = wordSet(`is are was were be been am has have had do does did will would could should can may
-	might must shall isn't wasn't won't can't don't doesn't didn't hasn't haven't wouldn't couldn't
-	isn’t wasn’t won’t can’t don’t doesn’t didn’t hasn’t haven’t wouldn’t couldn’t cannot ’s 's`)
+var clauseVerbs = vocab.Set("clauseVerbs")
 
 // askedClause reports an "Asked whether …" or "When asked about …" opening a sentence.
 func (z *analyzer) askedClause(c cueAt) bool {
@@ -462,7 +460,7 @@ func (z *analyzer) appositionOpener(edge int) span2 {
 // noTopicCues say nothing when denied: what follows "did not comment" or "has not responded"
 // is the topic, not words. ("Did not talk about the deal" is still annotated as a report by
 // attribution corpora, so the verbs of talking are not listed.)
-var noTopicCues = wordSet("comment respond reply elaborate")
+var noTopicCues = vocab.Set("noTopicCues")
 
 // negated reports a cue denied by the words before it: "did not comment", "has never said",
 // "didn't say".

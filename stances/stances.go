@@ -410,7 +410,7 @@ func wordsAt(toks []tok, i int, words []string) bool {
 	return true
 }
 
-var possessiveDets = map[string]bool{"his": true, "her": true, "its": true, "their": true, "our": true, "my": true, "the": true}
+var possessiveDets = vocab.Set("possessiveDets")
 
 func negatedBetween(toks []tok, from, to int) bool {
 	for k := from; k < to; k++ {
@@ -593,7 +593,7 @@ func inRelativeClause(toks []tok, mn mention, pos int) bool {
 	return false
 }
 
-var relativeWords = map[string]bool{"who": true, "whom": true, "whose": true, "which": true, "where": true}
+var relativeWords = vocab.Set("relativeWords")
 
 // possessive reports whether the mention ends in, or is followed by, 's.
 func possessive(toks []tok, mn mention) bool {

@@ -93,9 +93,7 @@ func (r *actorRec) compatibleCode(code string) bool {
 
 // sectorOnly are CAMEO sector codes that open a code when the country is unknown ("GOV" for a
 // regional governor the dictionary does not know): no country to disagree with.
-var sectorOnly = map[string]bool{"GOV": true, "MIL": true, "MED": true, "BUS": true, "OPP": true, "REB": true,
-	"CVL": true, "EDU": true, "JUD": true, "LEG": true, "PTY": true, "COP": true, "SPY": true, "NGO": true,
-	"ELI": true, "LAB": true, "REF": true, "HLH": true, "AGR": true, "CRM": true, "UAF": true, "SPC": true}
+var sectorOnly = vocab.Set("sectorOnly")
 
 // get returns the story actor a reference names, adding one when none matches; nil when the
 // reference has neither name nor code.

@@ -366,8 +366,7 @@ func (c *storyCtx) issueOrder(each func(yield func(string))) []string {
 
 // --- conflicts on roles --------------------------------------------------------------------
 
-var roleModifiers = setOf(`former ex outgoing acting incoming elect vice deputy late interim prime then
-caretaker designate`)
+var roleModifiers = vocab.Set("roleModifiers")
 
 // roleSignature reduces a role to what can contradict another role: its head title and its
 // modifiers ("former", "acting"). "U.S. President" and "President of the United States" agree;

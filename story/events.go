@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/events"
 )
 
 // evRep is one report of an event in one document.
@@ -27,26 +28,7 @@ type evCluster struct {
 
 // symmetricRoots are CAMEO roots whose two actors do the same thing to each other: a meeting of
 // Trump with Zelensky is a meeting of Zelensky with Trump.
-var symmetricRoots = map[string]bool{"04": true, "05": true, "06": true}
-
-// ploverVerbs put PLOVER event types into words for summaries; cameoVerbs do the same by CAMEO
-// root when there is no PLOVER type.
-var ploverVerbs = map[string]string{
-	"AGREE": "agreed with", "CONSULT": "met", "SUPPORT": "supported", "CONCEDE": "made concessions to",
-	"COOPERATE": "cooperated with", "AID": "gave aid to", "RETREAT": "backed down before",
-	"REQUEST": "made demands of", "ACCUSE": "accused", "REJECT": "rejected", "THREATEN": "threatened",
-	"PROTEST": "protested against", "SANCTION": "sanctioned", "MOBILIZE": "mobilised against",
-	"COERCE": "coerced", "ASSAULT": "attacked",
-}
-
-var cameoVerbs = map[string]string{
-	"01": "made a statement about", "02": "appealed to", "03": "expressed intent to cooperate with",
-	"04": "met", "05": "cooperated diplomatically with", "06": "cooperated with", "07": "gave aid to",
-	"08": "yielded to", "09": "investigated", "10": "made demands of", "11": "criticised",
-	"12": "rejected", "13": "threatened", "14": "protested against", "15": "showed force against",
-	"16": "reduced relations with", "17": "coerced", "18": "assaulted", "19": "fought",
-	"20": "used mass violence against",
-}
+var symmetricRoots = vocab.Set("symmetricRoots")
 
 func cameoRoot(code string) string {
 	if len(code) >= 2 {
@@ -253,10 +235,7 @@ func onePerDocument(ev []parley.Evidence) []parley.Evidence {
 
 // eventSummary puts an event into words: "Donald Trump met Volodymyr Zelensky (Oval Office)".
 func (c *storyCtx) eventSummary(se parley.StoryEvent, cl *evCluster) string {
-	verb := ploverVerbs[se.PLOVER]
-	if verb == "" {
-		verb = cameoVerbs[cameoRoot(se.CAMEO)]
-	}
+	verb := events.SummaryVerb(se.PLOVER, se.CAMEO)
 	if verb == "" {
 		verb = "acted (CAMEO " + se.CAMEO + ") towards"
 	}
@@ -332,7 +311,7 @@ func sharedNames(cl *evCluster) string {
 }
 
 // meetingWords say that a sentence speaks of an encounter.
-var meetingWords = setOf("meeting meetings met meet talks summit exchange visit hosted hosting sat")
+var meetingWords = vocab.Set("meetingWords")
 
 // mentions attaches to each meeting the sentences of other documents that report it without
 // the coder having made an event of them: "During a tense Oval Office exchange with Trump,

@@ -15,8 +15,7 @@ var numberRE = regexp.MustCompile(`(?i)([$€£]\s?)?(\d{1,3}(?:,\d{3})+|\d+)(\.
 
 var multipliers = map[string]float64{"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
-var monthWords = setOf(`january february march april may june july august september october november
-december jan feb mar apr jun jul aug sep sept oct nov dec`)
+var monthWords = vocab.Set("monthWords")
 
 // appendNumbers adds the numbers of one sentence that count something named right after them
 // ("133 drones", "$2.7 billion deal", "50%").

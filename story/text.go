@@ -1,10 +1,12 @@
 package story
 
 import (
+	"embed"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/parleynews/parley/internal/lexfile"
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
@@ -87,47 +89,18 @@ func contentWord(w string) bool {
 
 // stopWords are function words and words so common in news text that they say nothing about
 // which story a document belongs to.
-var stopWords = setOf(`a about above across after afterwards again against all almost alone along already also
-although always am among amongst an and another any anyhow anyone anything anyway anywhere are
-around as at back be became because become becomes been before beforehand behind being below
-beside besides between beyond both but by can cannot could did do does doing done down due during
-each either else elsewhere enough etc even ever every everyone everything everywhere except few
-for former formerly from further had has have having he hence her here hereafter hereby herein
-him himself his how however i if in indeed into is it its itself just last latter least less
-made many may me meanwhile might more moreover most mostly much must my myself namely neither
-never nevertheless next no nobody none noone nor not nothing now nowhere of off often on once
-one only onto or other others otherwise our ours ourselves out over own per perhaps please put
-quite rather re really same see seem seemed seeming seems several she should since so some
-somehow someone something sometime sometimes somewhere still such than that the their theirs
-them themselves then thence there thereafter thereby therefore therein thereupon these they
-this those though through throughout thru thus to together too toward towards under until up
-upon us very via was we well were what whatever when whence whenever where whereafter whereas
-whereby wherein whereupon wherever whether which while whither who whoever whole whom whose why
-will with within without would yet you your yours yourself yourselves
-said says say saying told tell tells according reported reports report added asked stated noted
-also new news just like get got make makes making take takes taking went go goes going come
-comes came year years day days week weeks month months time times today yesterday tomorrow
-monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun
-january february march april may june july august september october november december jan feb
-mar apr jun jul aug sep sept oct nov dec two three four five six seven eight nine ten
-first second third mr mrs ms dr don doesn didn isn wasn aren weren won wouldn couldn shouldn
-read comment comments share click subscribe`)
+var stopWords = vocab.Set("stopWords")
 
 // roleWords are titles and generic words that begin with a capital in news prose but name no
 // place or thing of their own, so two reports sharing them share nothing.
-var roleWords = setOf(`president presidents vice prime minister ministers chancellor secretary
-premier king queen prince princess pope general gen chief leader leaders spokesman spokeswoman
-spokesperson sen senator rep representative gov governor mayor ambassador foreign defense
-defence state states affairs press deputy acting former outgoing incoming elect official
-officials minister's said sir lord lady`)
+var roleWords = vocab.Set("roleWords")
 
-func setOf(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
-	}
-	return m
-}
+// The word lists of the builder (data/words.txt, in the format of internal/lexfile).
+//
+//go:embed data/words.txt
+var dataFS embed.FS
+
+var vocab = lexfile.MustRead(dataFS, "data/words.txt")
 
 // capsTerms returns the folded words of a sentence that begin with a capital letter and are
 // neither stop words nor titles: the names of places, buildings and things that let two reports
@@ -148,13 +121,10 @@ func capsTerms(sentence string) map[string]bool {
 
 // nameTitles are titles that may stand before a name; what precedes them ("Ukrainian", "U.S.
 // Vice") qualifies the title, not the person.
-var nameTitles = setOf(`president minister chancellor secretary premier king queen senator sen
-governor gov mayor ambassador spokesman spokeswoman spokesperson correspondent leader chief
-director commissioner envoy general pope prince princess`)
+var nameTitles = vocab.Set("nameTitles")
 
 // nameNoise are words that may stand in an actor's name without telling who it is.
-var nameNoise = setOf(`mr mrs ms dr jr sr ii iii iv vice prime rep former the a an of and for in on
-at to by from with his her their its`)
+var nameNoise = vocab.Set("nameNoise")
 
 // nameTokens folds a name into its identifying words: "Ukrainian President Volodymyr
 // Zelenskyy" gives [volodymyr zelenskyy]. Names as the text wrote them may carry lower-case

@@ -1,8 +1,9 @@
 // Command gencameo writes the package's compact CAMEO table (cameo.tsv) from the public CAMEO
 // codebook facts: each code's name and Goldstein value, and the PLOVER category the 2021
 // CAMEO-to-PLOVER conversion assigns it. It runs at development time only (go generate), reading
-// a codebook table and a conversion table given on the command line; the committed cameo.tsv is
-// its output, in this package's own format, and is all the package reads at run time.
+// a codebook table and a conversion table given on the command line, and the package's own
+// table of PLOVER categories (data/plover.txt), which says how the conversion's older names fold
+// into the categories the package uses. The committed data/cameo.tsv is its output.
 package main
 
 import (
@@ -14,24 +15,28 @@ import (
 	"os"
 	"sort"
 	"strings"
+
+	"github.com/parleynews/parley/internal/lexfile"
 )
 
 func main() {
 	codebook := flag.String("codebook", "", "CSV of CAMEO codes with columns code, name, goldstein")
 	plover := flag.String("plover", "", "CAMEO-to-PLOVER conversion table (code: CATEGORY, ...)")
-	out := flag.String("o", "cameo.tsv", "output file")
+	categories := flag.String("categories", "data/plover.txt", "the package's PLOVER categories and the older names they fold")
+	out := flag.String("o", "data/cameo.tsv", "output file")
 	flag.Parse()
-	if err := run(*codebook, *plover, *out); err != nil {
+	if err := run(*codebook, *plover, *categories, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "gencameo:", err)
 		os.Exit(1)
 	}
 }
 
-// fold maps the PLOVER 2021 names onto the categories the scorers use.
-var fold = map[string]string{"CONCEDE": "YIELD", "RETREAT": "YIELD", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
-
-func run(codebookPath, ploverPath, outPath string) error {
+func run(codebookPath, ploverPath, categoriesPath, outPath string) error {
 	mapping, err := readPlover(ploverPath)
+	if err != nil {
+		return err
+	}
+	fold, err := readFold(categoriesPath)
 	if err != nil {
 		return err
 	}
@@ -78,7 +83,11 @@ func run(codebookPath, ploverPath, outPath string) error {
 		case strings.HasPrefix(code, "02"):
 			p = "REQUEST" // PLOVER merges CAMEO's appeals into REQUEST
 		}
-		if f, ok := fold[p]; ok {
+		if p != "" {
+			f, ok := fold[p]
+			if !ok {
+				return fmt.Errorf("code %s: PLOVER category %s is not in %s", code, p, categoriesPath)
+			}
 			p = f
 		}
 		name := strings.Join(strings.Fields(rec[col["name"]]), " ")
@@ -94,6 +103,32 @@ func run(codebookPath, ploverPath, outPath string) error {
 		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\n", r.code, r.gold, r.plover, r.name)
 	}
 	return os.WriteFile(outPath, []byte(b.String()), 0o644)
+}
+
+// readFold reads the categories of data/plover.txt: each maps to itself, and its older names to it.
+func readFold(path string) (map[string]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open PLOVER categories: %w", err)
+	}
+	defer f.Close()
+	lf, err := lexfile.Parse(path, f)
+	if err != nil {
+		return nil, err
+	}
+	if !lf.Has("categories") {
+		return nil, fmt.Errorf("%s has no [categories] section", path)
+	}
+	fold := map[string]string{}
+	for _, l := range lf.Lines("categories") {
+		if len(l.Fields) < 3 {
+			return nil, l.Errorf("want a category, a root and words, got %q", l.Text)
+		}
+		for _, n := range append([]string{l.Fields[0]}, l.List(3)...) {
+			fold[n] = l.Fields[0]
+		}
+	}
+	return fold, nil
 }
 
 func readPlover(path string) (map[string]string, error) {
