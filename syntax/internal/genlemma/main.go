@@ -440,17 +440,34 @@ func build(wn *wordNet, tb []syntax.Sentence) *morph.Table {
 		}
 	}
 
-	// A word without a tag takes its most frequent reading as an open-class word or an
-	// auxiliary: the treebank's if it has the word, else WordNet's.
+	// A word without a tag takes its most frequent reading: the treebank's if it has the
+	// word, else WordNet's. A word the treebank mostly reads as a closed-class word
+	// ("during", "something", "her") is its own lemma: pronouns and determiners keep their
+	// form where nothing says which one is meant.
 	untagged := map[string]map[string]int{}
-	for _, pos := range []parley.POS{parley.POSNOUN, parley.POSVERB, parley.POSADJ, parley.POSADV, parley.POSAUX} {
+	closed := map[string]int{}
+	for pos := parley.POS(0); pos < parley.NumPOS; pos++ {
+		open := pos == parley.POSNOUN || pos == parley.POSVERB || pos == parley.POSADJ || pos == parley.POSADV || pos == parley.POSAUX || pos == parley.POSPROPN
 		for form, ls := range seen[pos] {
 			if untagged[form] == nil {
 				untagged[form] = map[string]int{}
 			}
 			for l, n := range ls {
-				untagged[form][l] += n
+				if open {
+					untagged[form][l] += n
+				} else {
+					closed[form] += n
+				}
 			}
+		}
+	}
+	for form, n := range closed {
+		total := 0
+		for _, c := range untagged[form] {
+			total += c
+		}
+		if n > total {
+			untagged[form] = map[string]int{form: n}
 		}
 	}
 	// The forms to read without a tag: the treebank's words, WordNet's lemmas and irregular
