@@ -2,6 +2,9 @@ package events
 
 import (
 	"strings"
+
+	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/syntax"
 )
 
 // The coding lexicon: which words name which kind of event. Lines are
@@ -644,7 +647,7 @@ func (lx *lexicon) index() {
 			if _, done := lx.verbForms[f]; done {
 				continue
 			}
-			if lemmaOf(f, lx.knownVerb) == l {
+			if syntax.Lemma(f, parley.POSVERB) == l {
 				lx.verbForms[f] = l
 			}
 		}

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/syntax"
 )
 
 // Stage is the off-topic stage of the pipeline; it holds no state and is safe for concurrent
@@ -27,7 +28,7 @@ func (*Stage) Name() string { return "offtopic" }
 type para struct {
 	span     parley.Span
 	entities map[string]int // named things: capitalised words not at a sentence start, and actor codes
-	words    map[string]int // content words, stemmed
+	words    map[string]int // content words, by lemma
 	marker   bool           // opens with "In other news" and the like
 	nEntity  int
 	nWords   int
@@ -216,7 +217,7 @@ func read(doc *parley.Document, span parley.Span) *para {
 			p.entities[nameKey(lw)]++
 			p.nEntity++
 		case !stopword[lw] && len(lw) > 2 && !isNumber(lw):
-			p.words[stem(lw)]++
+			p.words[syntax.Lemma(lw, parley.POSX)]++
 			p.nWords++
 		}
 		sentenceStart = false
@@ -252,15 +253,6 @@ func isNumber(w string) bool {
 		}
 	}
 	return false
-}
-
-func stem(w string) string {
-	for _, suf := range []string{"ations", "ation", "ities", "ity", "ing", "ies", "ied", "ed", "es", "s", "ly"} {
-		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 4 {
-			return w[:len(w)-len(suf)]
-		}
-	}
-	return w
 }
 
 func sortRemoved(r []parley.Removal) {

@@ -138,7 +138,9 @@ func (s *Stage) findTerms(toks []tok) []match {
 			continue
 		}
 		for _, cand := range s.terms[t.norm] {
-			if end, ok := matchWords(toks, i, cand.words); ok {
+			// A phrase does not end on the first word of a condition: "a peacekeeping force
+			// contingent on air cover" is no "peacekeeping contingent" with a word inside.
+			if end, ok := matchWords(toks, i, cand.words); ok && !opensCondition(toks, end-1) {
 				found = append(found, match{from: i, to: end, issue: cand.issue})
 			}
 		}
@@ -415,6 +417,16 @@ var possessiveDets = map[string]bool{"his": true, "her": true, "its": true, "the
 func negatedBetween(toks []tok, from, to int) bool {
 	for k := from; k < to; k++ {
 		if negators[toks[k].norm] || strings.HasSuffix(toks[k].norm, "n't") {
+			return true
+		}
+	}
+	return false
+}
+
+// opensCondition reports whether a condition phrase starts at token i.
+func opensCondition(toks []tok, i int) bool {
+	for _, c := range conditions {
+		if len(c) > 1 && wordsAt(toks, i, c) {
 			return true
 		}
 	}
