@@ -60,6 +60,8 @@ type cueAt struct {
 	used     bool
 }
 
+// Process sets doc.Stances from the sentences the cleaner kept. A stance whose holder gives no
+// date takes the nearest date of its sentence that the dates stage found (doc.Timexes).
 func (s *Stage) Process(ctx context.Context, doc *parley.Document) error {
 	var skip []parley.Span
 	for _, r := range doc.Removed {
@@ -74,9 +76,8 @@ func (s *Stage) Process(ctx context.Context, doc *parley.Document) error {
 		}
 	}
 	sort.Slice(mentions, func(i, j int) bool { return mentions[i].Start < mentions[j].Start })
-	ref, known := doc.PublishedTime()
 
-	for _, sent := range doc.Sentences {
+	for si, sent := range doc.Sentences {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
@@ -98,18 +99,13 @@ func (s *Stage) Process(ctx context.Context, doc *parley.Document) error {
 		} else {
 			ms = deriveIssues(toks, cs)
 		}
-		var exprs []dates.Expr
-		exprsDone := false
 		for _, m := range ms {
 			st, ok := s.stance(doc, toks, cs, m, ms, mentions)
 			if !ok {
 				continue
 			}
 			if st.Date == "" {
-				if !exprsDone {
-					exprs, exprsDone = dates.Find(text, ref, known), true
-				}
-				if e, ok := dates.Nearest(exprs, st.Start-sent.Start); ok && e.Date != "" {
+				if e, ok := dates.NearestIn(dates.InSentence(doc.Timexes, si), st.Start); ok && e.Date != "" {
 					st.Date = e.Date
 				}
 			}

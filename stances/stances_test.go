@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/dates"
 	"github.com/parleynews/parley/internal/shared"
 	"github.com/parleynews/parley/segment"
 )
@@ -42,6 +43,9 @@ func build(t *testing.T, text, published string, actors ...actor) *parley.Docume
 	d := &parley.Document{Text: text, Published: published}
 	d.Paragraphs = segment.Paragraphs(text)
 	d.Sentences = segment.Sentences(text, d.Paragraphs)
+	if err := dates.New().Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
 	for _, a := range actors {
 		act := parley.Actor{Name: a.name, Code: a.code}
 		for _, w := range a.words {
