@@ -244,18 +244,25 @@ func (c candidates) add(form, lemma string, from, count int) {
 	c[form] = append(c[form], cand{lemma, from, count})
 }
 
-func (c candidates) best(form string) (cand, bool) {
+// best is the form's likeliest lemma. A verb form that is itself a verb is that verb, not a
+// regular form of another one, however frequent: "seed" is no past of "see", nor "bed" of "be".
+func (c candidates) best(form string, pos parley.POS) (cand, bool) {
 	cs := c[form]
-	if len(cs) == 0 {
-		return cand{}, false
+	self := false
+	for _, x := range cs {
+		self = self || x.lemma == form
 	}
-	b := cs[0]
-	for _, x := range cs[1:] {
-		if x.better(b) {
-			b = x
+	found := false
+	var b cand
+	for _, x := range cs {
+		if pos == parley.POSVERB && self && x.from == fromRegular {
+			continue
+		}
+		if !found || x.better(b) {
+			b, found = x, true
 		}
 	}
-	return b, true
+	return b, found
 }
 
 // inflect lists every WordNet lemma of pos and its forms: the irregular ones WordNet lists and,
@@ -395,7 +402,7 @@ func build(wn *wordNet, tb []syntax.Sentence) *morph.Table {
 		c := inflect(wn, p.pos)
 		inflected[p.pos] = c
 		for f := range c {
-			if b, _ := c.best(f); morph.Rules(f, p.pos) != b.lemma {
+			if b, _ := c.best(f, p.pos); morph.Rules(f, p.pos) != b.lemma {
 				t[p.pos][f] = b.lemma
 			}
 		}
@@ -495,7 +502,7 @@ func build(wn *wordNet, tb []syntax.Sentence) *morph.Table {
 			var best cand
 			found := false
 			for _, p := range wordnetPOS {
-				if b, ok := inflected[p.pos].best(f); ok && (!found || b.better(best)) {
+				if b, ok := inflected[p.pos].best(f, p.pos); ok && (!found || b.better(best)) {
 					best, found = b, true
 				}
 			}
