@@ -110,6 +110,12 @@ func TestStances(t *testing.T) {
 			[]actor{ruiz}, []string{"Pablo Ruiz peacekeeping conditional"}, nil},
 		{"-ing form of a cue", "Koval, urging ironclad security guarantees, spoke last.", []actor{kovals},
 			[]string{"Olena Koval security-guarantees support"}, nil},
+		{"what the addressee should do is the verb's", "Carter spoke, urging Koval to handle security guarantees.",
+			[]actor{carter, kovals}, nil, nil},
+		{"the addressee's verb is a cue", "Carter urged Koval to reject NATO membership.", []actor{carter, kovals},
+			[]string{"Jane Carter nato-membership oppose"}, []string{"Carter urged Koval to reject NATO membership"}},
+		{"the addressee's verb supports", "Carter urged Koval to back ironclad guarantees.", []actor{carter, kovals},
+			[]string{"Jane Carter security-guarantees support"}, nil},
 		{"negated support", "Carter did not support NATO membership for the country.", []actor{carter},
 			[]string{"Jane Carter nato-membership oppose"}, nil},
 		// "were ruled out by" is the cue "was ruled out by": the lemma of both is "be".
