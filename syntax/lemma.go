@@ -22,8 +22,8 @@ var lemmaData string
 var lemmas = func() *morph.Table {
 	t, err := morph.Parse(lemmaData)
 	if err != nil {
-		// The table is part of the program, not input: a broken one is a broken build, and
-		// TestLemmaTable fails on it first.
+		// The table is part of the program, not input: a broken one is a broken build, which
+		// every test of this package reports.
 		panic(fmt.Sprintf("syntax: embedded lemma table: %v", err))
 	}
 	return t
@@ -36,9 +36,10 @@ var lemmas = func() *morph.Table {
 // Treebank and WordNet; every other word goes by suffix rules, so an unknown word still loses
 // its regular endings (doubled consonants, -ies, -ves, a silent e before -ing and -ed).
 //
-// A word without a tag (parley.POSX) is read as a verb, then as a noun, then by its most
-// frequent reading. Lemma does not allocate when the lemma is the word itself, already in
-// lower case, and is safe for concurrent use.
+// A word without a tag (parley.POSX) takes its most frequent reading where the table knows it
+// ("said" is "say", "during" "during"), else its entry as a verb, then as a noun; the rules
+// read it as a verb if it ends in -ing or -ed and as a noun otherwise. Lemma does not allocate
+// when the lemma is the word itself, already in lower case, and is safe for concurrent use.
 func Lemma(word string, pos parley.POS) string {
 	return lemmas.Lemma(morph.Fold(word), pos)
 }
