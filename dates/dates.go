@@ -356,28 +356,36 @@ func number(s string) int {
 // pos: a day-precise expression before one that is not, then the closest one. ok is false when
 // exprs is empty.
 func Nearest(exprs []Expr, pos int) (Expr, bool) {
+	i := nearest(len(exprs), func(i int) (int, int, bool) { return exprs[i].Start, exprs[i].End, exprs[i].Date != "" }, pos)
+	if i < 0 {
+		return Expr{}, false
+	}
+	return exprs[i], true
+}
+
+// nearest is Nearest over n expressions that at describes: their span and whether they are
+// resolved. It returns -1 for none.
+func nearest(n int, at func(i int) (start, end int, dated bool), pos int) int {
 	best := -1
 	bestScore := 1 << 60
-	for i, e := range exprs {
+	for i := 0; i < n; i++ {
+		start, end, dated := at(i)
 		dist := 0
 		switch {
-		case pos < e.Start:
-			dist = e.Start - pos
-		case pos > e.End:
-			dist = pos - e.End
+		case pos < start:
+			dist = start - pos
+		case pos > end:
+			dist = pos - end
 		}
 		score := dist
-		if e.Date == "" {
+		if !dated {
 			score += 1 << 20
 		}
 		if score < bestScore {
 			best, bestScore = i, score
 		}
 	}
-	if best < 0 {
-		return Expr{}, false
-	}
-	return exprs[best], true
+	return best
 }
 
 // hint is a cheap test for whether a text can hold an expression at all: most sentences hold

@@ -91,7 +91,8 @@ func New(opts ...Option) *Stage {
 func (s *Stage) Name() string { return "events" }
 
 // Process codes the events of every sentence of doc that the cleaner kept (text removed as
-// off-topic is still coded: it is news, only about something else) and sets doc.Events.
+// off-topic is still coded: it is news, only about something else) and sets doc.Events. Events
+// are dated by the expressions of the dates stage (doc.Timexes), which must have run before.
 func (s *Stage) Process(ctx context.Context, doc *parley.Document) error {
 	if doc == nil {
 		return parley.Errorf(parley.EINVALID, "events: no document")
@@ -100,13 +101,12 @@ func (s *Stage) Process(ctx context.Context, doc *parley.Document) error {
 	if len(sents) == 0 && doc.Text != "" {
 		sents = []parley.Span{{Start: 0, End: len(doc.Text)}}
 	}
-	ref, known := doc.PublishedTime()
 	r := newResolver(doc)
 	var events []parley.Event
 	// Sentences without a date of their own take the day the text last named, within two
 	// sentences ("Trump said on Tuesday … He again ruled out …"). The earlier sentences are
-	// searched only when needed: most sentences hold no event.
-	var recent [2]parley.Span
+	// read only when needed: most sentences hold no event.
+	var recent [2]int
 	nrecent := 0
 	toks := make([]token, 0, 64)
 	for si, sp := range sents {
@@ -119,7 +119,7 @@ func (s *Stage) Process(ctx context.Context, doc *parley.Document) error {
 		toks = tokenize(doc.Text, sp.Start, sp.End, toks[:0])
 		prev := recent
 		nprev := nrecent
-		recent[1], recent[0] = recent[0], sp
+		recent[1], recent[0] = recent[0], si
 		if nrecent < 2 {
 			nrecent++
 		}
@@ -131,13 +131,15 @@ func (s *Stage) Process(ctx context.Context, doc *parley.Document) error {
 		if len(cands) == 0 {
 			continue
 		}
-		var exprs []dates.Expr
+		// The dates stage found the sentence's expressions; a sentence whose words name no
+		// time (no number, no time word, no "after" or "before") takes none of them.
+		var exprs []parley.Timex
 		if mayHoldDate(toks) || hasToken(toks, "after", "before", "later", "earlier") {
-			exprs = dates.Find(doc.Text[sp.Start:sp.End], ref, known)
+			exprs = dates.InSentence(doc.Timexes, si)
 		}
-		var carried dates.Expr
+		var carried parley.Timex
 		if !dayPrecise(exprs) {
-			carried = s.carriedDate(doc.Text, prev[:nprev], ref, known)
+			carried = carriedDate(doc, sents, prev[:nprev])
 		}
 		for ci := range cands {
 			c := &cands[ci]
@@ -147,10 +149,10 @@ func (s *Stage) Process(ctx context.Context, doc *parley.Document) error {
 				continue
 			}
 			for _, ev := range s.build(doc, st, c, r, sp) {
-				trig := st.toks[c.trig].start - sp.Start
+				trig := st.toks[c.trig].start
 				if rel, anchor, ok := relativeDate(exprs, carried, trig); ok {
 					ev.Date, ev.DateText = shiftDay(anchor.Date, -rel.Relative), rel.Text+" "+anchor.Text
-				} else if ex, ok := dates.Nearest(exprs, trig); ok {
+				} else if ex, ok := dates.NearestIn(exprs, trig); ok {
 					// A vague expression ("last week") keeps the event undated, with its words.
 					ev.Date, ev.DateText = ex.Date, ex.Text
 				} else if carried.Date != "" {
@@ -182,26 +184,27 @@ func meaningless(ev parley.Event) bool {
 }
 
 // carriedDate is the last day-precise, not future, date named in the previous sentences
-// (nearest first).
-func (s *Stage) carriedDate(text string, prev []parley.Span, ref time.Time, known bool) dates.Expr {
+// (indexes into sents, nearest first).
+func carriedDate(doc *parley.Document, sents []parley.Span, prev []int) parley.Timex {
 	var toks []token
-	for _, sp := range prev {
-		toks = tokenize(text, sp.Start, sp.End, toks[:0])
+	for _, si := range prev {
+		sp := sents[si]
+		toks = tokenize(doc.Text, sp.Start, sp.End, toks[:0])
 		if !mayHoldDate(toks) {
 			continue
 		}
-		exprs := dates.Find(text[sp.Start:sp.End], ref, known)
+		exprs := dates.InSentence(doc.Timexes, si)
 		for i := len(exprs) - 1; i >= 0; i-- {
 			x := exprs[i]
-			if x.Date != "" && x.Granularity == dates.Day && !x.Future {
+			if x.Date != "" && x.Granularity == parley.GranularityDay && !x.Future {
 				return x
 			}
 		}
 		if len(exprs) > 0 {
-			return dates.Expr{} // a vaguer date in between ends the carry
+			return parley.Timex{} // a vaguer date in between ends the carry
 		}
 	}
-	return dates.Expr{}
+	return parley.Timex{}
 }
 
 // mayHoldDate is a cheap screen before the date finder: a number, or a day, month or relative
@@ -627,7 +630,7 @@ const overrideMargin = 5
 // relativeDate dates an event told inside an "N days after" clause: the clause's expression
 // must stand before the event's trigger, and the rest of the sentence (or, failing that, the
 // text just before it) must give a day to count from.
-func relativeDate(exprs []dates.Expr, carried dates.Expr, trig int) (rel, anchor dates.Expr, ok bool) {
+func relativeDate(exprs []parley.Timex, carried parley.Timex, trig int) (rel, anchor parley.Timex, ok bool) {
 	for _, e := range exprs {
 		if e.Relative != 0 && e.End <= trig {
 			rel, ok = e, true
@@ -655,7 +658,7 @@ func shiftDay(day string, by int) string {
 	return t.AddDate(0, 0, by).Format("2006-01-02")
 }
 
-func dayPrecise(exprs []dates.Expr) bool {
+func dayPrecise(exprs []parley.Timex) bool {
 	for _, e := range exprs {
 		if e.Date != "" {
 			return true

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/dates"
 	"github.com/parleynews/parley/internal/shared"
 	"github.com/parleynews/parley/segment"
 )
@@ -16,6 +17,9 @@ func analyse(t testing.TB, text, published string, actors ...parley.Actor) *parl
 	doc := &parley.Document{Text: text, Published: published, Actors: actors}
 	doc.Paragraphs = segment.Paragraphs(text)
 	doc.Sentences = segment.Sentences(text, doc.Paragraphs)
+	if err := dates.New().Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
 	if err := New().Process(context.Background(), doc); err != nil {
 		t.Fatal(err)
 	}
@@ -290,6 +294,9 @@ func TestRelativeDates(t *testing.T) {
 	d := &parley.Document{Text: text, Published: "2025-08-20"}
 	d.Paragraphs = segment.Paragraphs(text)
 	d.Sentences = segment.Sentences(text, d.Paragraphs)
+	if err := dates.New().Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
 	if err := New().Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}

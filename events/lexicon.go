@@ -3,6 +3,9 @@ package events
 import (
 	"strings"
 
+	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/syntax"
+
 	"github.com/parleynews/parley/internal/lexfile"
 )
 
@@ -71,7 +74,7 @@ func (lx *lexicon) index() {
 			if _, done := lx.verbForms[f]; done {
 				continue
 			}
-			if lemmaOf(f, lx.knownVerb) == l {
+			if syntax.Lemma(f, parley.POSVERB) == l {
 				lx.verbForms[f] = l
 			}
 		}

@@ -2,6 +2,9 @@ package events
 
 import (
 	"strings"
+
+	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/syntax"
 )
 
 // span is a half-open range of token indexes; b == 0 means none.
@@ -62,7 +65,7 @@ func (s *sentence) lemma(i int) string {
 		if l, ok := s.lx.verbForms[t.low]; ok {
 			t.lemma = l
 		} else {
-			t.lemma = lemmaOf(t.low, nil)
+			t.lemma = syntax.Lemma(t.low, parley.POSVERB)
 		}
 	}
 	return t.lemma
@@ -234,7 +237,7 @@ func (s *sentence) takesObject(lem string, n int) bool {
 			}
 		}
 		for _, e := range s.lx.verbs[lem] {
-			if e.objs != nil && (e.objs[w] || e.objs[nounBase(w)]) {
+			if e.objs != nil && (e.objs[w] || e.objs[syntax.Lemma(w, parley.POSNOUN)]) {
 				return true
 			}
 		}
@@ -770,7 +773,7 @@ var fallbackPreps = []string{"against", "on", "with", "to", "into", "in", "at", 
 
 func (s *sentence) objWords(np span, objs map[string]bool) bool {
 	for j := np.a; j < np.b; j++ {
-		if objs[s.low(j)] || objs[nounBase(s.low(j))] {
+		if objs[s.low(j)] || objs[syntax.Lemma(s.low(j), parley.POSNOUN)] {
 			return true
 		}
 	}
@@ -789,7 +792,7 @@ func (s *sentence) agentLike(np span) bool {
 			// "a sculpture of Emperor X" is a thing; "the government of Italy" was caught above.
 			return false
 		}
-		if t.cap || pronouns[t.low] || agentNouns[t.low] || agentNouns[nounBase(t.low)] {
+		if t.cap || pronouns[t.low] || agentNouns[t.low] || agentNouns[syntax.Lemma(t.low, parley.POSNOUN)] {
 			return true
 		}
 	}
@@ -802,7 +805,7 @@ func (s *sentence) nounTrigger(j int) (*entry, int) {
 		return nil, 0
 	}
 	if j+1 < len(s.toks) {
-		if e := s.lx.compounds[s.low(j)+" "+nounBase(s.low(j+1))]; e != nil {
+		if e := s.lx.compounds[s.low(j)+" "+syntax.Lemma(s.low(j+1), parley.POSNOUN)]; e != nil {
 			return e, 2
 		}
 	}
@@ -813,7 +816,7 @@ func (s *sentence) nounTrigger(j int) (*entry, int) {
 	if e := s.lx.nouns[w]; e != nil {
 		return e, 1
 	}
-	if e := s.lx.nouns[nounBase(w)]; e != nil {
+	if e := s.lx.nouns[syntax.Lemma(w, parley.POSNOUN)]; e != nil {
 		return e, 1
 	}
 	return nil, 0
@@ -901,7 +904,7 @@ func (s *sentence) candidates() []cand {
 				if !c.passive && !c.indirect.ok() && transferVerbs[lem] {
 					// "granted the Portuguese government permission" reads as one phrase.
 					k := obj.a
-					for k < obj.b && !(cand.objs[s.low(k)] || cand.objs[nounBase(s.low(k))]) {
+					for k < obj.b && !(cand.objs[s.low(k)] || cand.objs[syntax.Lemma(s.low(k), parley.POSNOUN)]) {
 						k++
 					}
 					if head := (span{obj.a, k}); head.ok() && s.isWord(k-1) && !s.adjectival(k-1) && s.agentLike(head) {
@@ -1020,7 +1023,7 @@ func (s *sentence) candidates() []cand {
 		case transferVerbs[lem] && !c.noun && hasPrep(e.preps, "to") && s.hasPrepTarget("to", c.trigEnd, end):
 			// "returned the prisoners to Russia": the receiver is the target.
 			c.tgt, c.prep = s.prepTarget([]string{"to"}, c.trigEnd, end)
-		case obj.ok() && oprep == "" && s.agentLike(obj) && !(ownForces[nounBase(s.low(s.headOf(obj)))] && s.hasAnyPrepTarget(e.preps, s.headOf(obj)+1, end)):
+		case obj.ok() && oprep == "" && s.agentLike(obj) && !(ownForces[syntax.Lemma(s.low(s.headOf(obj)), parley.POSNOUN)] && s.hasAnyPrepTarget(e.preps, s.headOf(obj)+1, end)):
 			// "mobilized troops against Iraq": the forces are the actor's own, the target follows.
 			c.tgt = obj
 		default:
@@ -1482,7 +1485,7 @@ func (s *sentence) namesActor(np span) bool {
 		if t.kind != tkWord || j == np.a && determiners[t.low] {
 			continue
 		}
-		if t.cap || pronouns[t.low] || agentNouns[t.low] || agentNouns[nounBase(t.low)] {
+		if t.cap || pronouns[t.low] || agentNouns[t.low] || agentNouns[syntax.Lemma(t.low, parley.POSNOUN)] {
 			return true
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/dates"
 	"github.com/parleynews/parley/internal/shared"
 	"github.com/parleynews/parley/segment"
 )
@@ -30,6 +31,9 @@ func seedDoc(t *testing.T, file, published string, actors []seedActor) *parley.D
 	doc := &parley.Document{Text: string(b), Published: published}
 	doc.Paragraphs = segment.Paragraphs(doc.Text)
 	doc.Sentences = segment.Sentences(doc.Text, doc.Paragraphs)
+	if err := dates.New().Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
 	for _, a := range actors {
 		act := parley.Actor{Name: a.name, Code: a.code}
 		for _, n := range a.names {

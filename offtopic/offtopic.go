@@ -15,6 +15,7 @@ import (
 
 	"github.com/parleynews/parley"
 	"github.com/parleynews/parley/internal/lexfile"
+	"github.com/parleynews/parley/syntax"
 )
 
 // The word lists of the stage (data/words.txt, in the format of internal/lexfile).
@@ -36,7 +37,7 @@ func (*Stage) Name() string { return "offtopic" }
 type para struct {
 	span     parley.Span
 	entities map[string]int // named things: capitalised words not at a sentence start, and actor codes
-	words    map[string]int // content words, stemmed
+	words    map[string]int // content words, by lemma
 	marker   bool           // opens with "In other news" and the like
 	nEntity  int
 	nWords   int
@@ -224,7 +225,7 @@ func read(doc *parley.Document, span parley.Span) *para {
 			p.entities[nameKey(lw)]++
 			p.nEntity++
 		case !stopword[lw] && len(lw) > 2 && !isNumber(lw):
-			p.words[stem(lw)]++
+			p.words[syntax.Lemma(lw, parley.POSX)]++
 			p.nWords++
 		}
 		sentenceStart = false
@@ -260,15 +261,6 @@ func isNumber(w string) bool {
 		}
 	}
 	return false
-}
-
-func stem(w string) string {
-	for _, suf := range []string{"ations", "ation", "ities", "ity", "ing", "ies", "ied", "ed", "es", "s", "ly"} {
-		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 4 {
-			return w[:len(w)-len(suf)]
-		}
-	}
-	return w
 }
 
 func sortRemoved(r []parley.Removal) {

@@ -6,6 +6,7 @@ import (
 	"github.com/parleynews/parley"
 	"github.com/parleynews/parley/actors"
 	"github.com/parleynews/parley/clean"
+	"github.com/parleynews/parley/dates"
 	"github.com/parleynews/parley/events"
 	"github.com/parleynews/parley/extract"
 	"github.com/parleynews/parley/offtopic"
@@ -37,6 +38,7 @@ func Default(opt Options) *Pipeline {
 		StageFunc{StagePrepare, prepare},
 		StageFunc{StageSegment, segmentStage},
 		StageFunc{StageClean, func(_ context.Context, d *parley.Document) error { return clean.Clean(d) }},
+		dates.New(),
 		actors.New(opt.Actors),
 		offtopic.New(),
 		quotes.New(),

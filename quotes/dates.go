@@ -10,8 +10,10 @@ import (
 // quoted words count, since a date inside them belongs to what was said ("we will meet on
 // Friday"), not to the saying. Without such an expression the date stays unknown: a quote is not
 // dated by its document, which may report it days later.
+//
+// The expressions are the dates stage's (Document.Timexes), which must have run.
 func dateQuotes(doc *parley.Document) {
-	ref, known := doc.PublishedTime()
+	var outside []parley.Timex
 	for i := range doc.Quotes {
 		q := &doc.Quotes[i]
 		if q.Cue == nil || q.Date != "" {
@@ -21,15 +23,13 @@ func dateQuotes(doc *parley.Document) {
 		if !ok {
 			continue
 		}
-		text := sent.In(doc.Text)
-		var outside []dates.Expr
-		for _, e := range dates.Find(text, ref, known) {
-			abs := parley.Span{Start: sent.Start + e.Start, End: sent.Start + e.End}
-			if e.Date != "" && !abs.Overlaps(q.Span) {
+		outside = outside[:0]
+		for _, e := range dates.InSentence(doc.Timexes, sent) {
+			if e.Date != "" && !e.Overlaps(q.Span) {
 				outside = append(outside, e)
 			}
 		}
-		if e, ok := dates.Nearest(outside, q.Cue.Start-sent.Start); ok {
+		if e, ok := dates.NearestIn(outside, q.Cue.Start); ok {
 			q.Date = e.Date
 		}
 	}
@@ -49,8 +49,8 @@ func dateQuotes(doc *parley.Document) {
 	}
 }
 
-// sentenceOf is the sentence that holds the span's start.
-func sentenceOf(sents []parley.Span, s parley.Span) (parley.Span, bool) {
+// sentenceOf is the index of the sentence that holds the span's start.
+func sentenceOf(sents []parley.Span, s parley.Span) (int, bool) {
 	lo, hi := 0, len(sents)
 	for lo < hi {
 		mid := (lo + hi) / 2
@@ -61,7 +61,7 @@ func sentenceOf(sents []parley.Span, s parley.Span) (parley.Span, bool) {
 		}
 	}
 	if lo < len(sents) && sents[lo].Start <= s.Start {
-		return sents[lo], true
+		return lo, true
 	}
-	return parley.Span{}, false
+	return 0, false
 }

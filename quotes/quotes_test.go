@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/dates"
 	"github.com/parleynews/parley/segment"
 )
 
@@ -27,6 +28,9 @@ func analyze(t *testing.T, text string, removed []parley.Removal, actors ...acto
 	t.Helper()
 	paras := segment.Paragraphs(text)
 	doc := &parley.Document{Text: text, Paragraphs: paras, Sentences: segment.Sentences(text, paras), Removed: removed}
+	if err := dates.New().Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
 	for _, a := range actors {
 		act := parley.Actor{Name: a.name, Code: a.code}
 		for _, n := range a.names {
@@ -353,6 +357,9 @@ func TestQuoteDates(t *testing.T) {
 	d := &parley.Document{Text: text, Published: "2025-08-20"}
 	d.Paragraphs = segment.Paragraphs(text)
 	d.Sentences = segment.Sentences(text, d.Paragraphs)
+	if err := dates.New().Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
 	if err := New().Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}

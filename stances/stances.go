@@ -60,6 +60,8 @@ type cueAt struct {
 	used     bool
 }
 
+// Process sets doc.Stances from the sentences the cleaner kept. A stance whose holder gives no
+// date takes the nearest date of its sentence that the dates stage found (doc.Timexes).
 func (s *Stage) Process(ctx context.Context, doc *parley.Document) error {
 	var skip []parley.Span
 	for _, r := range doc.Removed {
@@ -74,9 +76,8 @@ func (s *Stage) Process(ctx context.Context, doc *parley.Document) error {
 		}
 	}
 	sort.Slice(mentions, func(i, j int) bool { return mentions[i].Start < mentions[j].Start })
-	ref, known := doc.PublishedTime()
 
-	for _, sent := range doc.Sentences {
+	for si, sent := range doc.Sentences {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
@@ -98,18 +99,13 @@ func (s *Stage) Process(ctx context.Context, doc *parley.Document) error {
 		} else {
 			ms = deriveIssues(toks, cs)
 		}
-		var exprs []dates.Expr
-		exprsDone := false
 		for _, m := range ms {
 			st, ok := s.stance(doc, toks, cs, m, ms, mentions)
 			if !ok {
 				continue
 			}
 			if st.Date == "" {
-				if !exprsDone {
-					exprs, exprsDone = dates.Find(text, ref, known), true
-				}
-				if e, ok := dates.Nearest(exprs, st.Start-sent.Start); ok && e.Date != "" {
+				if e, ok := dates.NearestIn(dates.InSentence(doc.Timexes, si), st.Start); ok && e.Date != "" {
 					st.Date = e.Date
 				}
 			}
@@ -138,7 +134,9 @@ func (s *Stage) findTerms(toks []tok) []match {
 			continue
 		}
 		for _, cand := range s.terms[t.norm] {
-			if end, ok := matchWords(toks, i, cand.words); ok {
+			// A phrase does not end on the first word of a condition: "a peacekeeping force
+			// contingent on air cover" is no "peacekeeping contingent" with a word inside.
+			if end, ok := matchWords(toks, i, cand.words); ok && !opensCondition(toks, end-1) {
 				found = append(found, match{from: i, to: end, issue: cand.issue})
 			}
 		}
@@ -278,7 +276,7 @@ func clauseOf(toks []tok, i int) (from, to int) {
 
 func (s *Stage) stance(doc *parley.Document, toks []tok, cs []cueAt, m match, all []match, mentions []mention) (parley.Stance, bool) {
 	cFrom, cTo := clauseOf(toks, m.from)
-	var c *cueAt
+	var c, inner *cueAt
 	// The governing cue is the first one before the phrase in its clause with no other issue
 	// phrase in between: the main verb decides ("rejected X's call for Y" opposes Y), and a cue
 	// takes one object ("rejected X or Y" is a position on X).
@@ -296,10 +294,21 @@ func (s *Stage) stance(doc *parley.Document, toks []tok, cs []cueAt, m match, al
 		for j := cs[k].to; j < m.from && !between; j++ {
 			between = detachers[toks[j].norm]
 		}
-		if !between {
-			c = &cs[k]
-			break
+		if between {
+			continue
 		}
+		// "urging Europe to handle security guarantees": the position is on what the cue's
+		// addressee should do, so the verb after "to" decides. A cue there gives the polarity
+		// ("urged Europe to reject X" opposes X); any other verb gives none.
+		if to, ok := addressee(toks, cs[k].to, m.from, mentions); ok {
+			inner = cueStartingAt(cs, to+1)
+			if inner == nil || inner.used || inner.to > m.from {
+				inner = nil
+				continue
+			}
+		}
+		c = &cs[k]
+		break
 	}
 	if c == nil {
 		for k := range cs {
@@ -314,6 +323,14 @@ func (s *Stage) stance(doc *parley.Document, toks []tok, cs []cueAt, m match, al
 	if c != nil {
 		c.used = true
 		polarity = c.cue.polarity
+		if inner != nil {
+			inner.used = true
+			if polarity == parley.StanceSupport {
+				polarity = inner.cue.polarity
+			} else {
+				polarity = flip(inner.cue.polarity)
+			}
+		}
 		cueSpan = parley.Span{Start: toks[c.from].start, End: toks[c.to-1].end}
 		rev := reversal(toks, cFrom, c.from)
 		if negatedBetween(toks, cFrom, c.from) != (rev >= 0) {
@@ -415,6 +432,45 @@ var possessiveDets = vocab.Set("possessiveDets")
 func negatedBetween(toks []tok, from, to int) bool {
 	for k := from; k < to; k++ {
 		if negators[toks[k].norm] || strings.HasSuffix(toks[k].norm, "n't") {
+			return true
+		}
+	}
+	return false
+}
+
+// addressee reports whether the words from token from name an actor and go on with "to" and a
+// word before token to, where the issue phrase starts ("urging Europe to handle"), and returns
+// the index of the "to".
+func addressee(toks []tok, from, to int, mentions []mention) (int, bool) {
+	if from >= to {
+		return 0, false
+	}
+	for _, mn := range mentions {
+		if mn.Start != toks[from].start {
+			continue
+		}
+		j := from
+		for j < to && toks[j].end <= mn.End {
+			j++
+		}
+		return j, j+1 < to && toks[j].norm == "to"
+	}
+	return 0, false
+}
+
+func cueStartingAt(cs []cueAt, i int) *cueAt {
+	for k := range cs {
+		if cs[k].from == i {
+			return &cs[k]
+		}
+	}
+	return nil
+}
+
+// opensCondition reports whether a condition phrase starts at token i.
+func opensCondition(toks []tok, i int) bool {
+	for _, c := range conditions {
+		if len(c) > 1 && wordsAt(toks, i, c) {
 			return true
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/dates"
 	"github.com/parleynews/parley/internal/shared"
 	"github.com/parleynews/parley/segment"
 )
@@ -22,7 +23,7 @@ issues:
     terms: [NATO membership, join NATO, join the North Atlantic alliance]
   - id: peacekeeping
     label: European peacekeeping
-    terms: [peacekeeping force, peacekeeping forces, Spanish troops]
+    terms: [peacekeeping force, peacekeeping forces, Spanish troops, peacekeeping contingent]
   - id: minerals-deal
     label: Minerals deal
     terms: [minerals deal, minerals pact]
@@ -42,6 +43,9 @@ func build(t *testing.T, text, published string, actors ...actor) *parley.Docume
 	d := &parley.Document{Text: text, Published: published}
 	d.Paragraphs = segment.Paragraphs(text)
 	d.Sentences = segment.Sentences(text, d.Paragraphs)
+	if err := dates.New().Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
 	for _, a := range actors {
 		act := parley.Actor{Name: a.name, Code: a.code}
 		for _, w := range a.words {
@@ -102,9 +106,21 @@ func TestStances(t *testing.T) {
 			[]string{"Olena Koval minerals-deal conditional"}, []string{"without parallel security guarantees"}},
 		{"conditional support", "Ruiz backed a peacekeeping force contingent on American air cover.", []actor{ruiz},
 			[]string{"Pablo Ruiz peacekeeping conditional"}, nil},
+		{"condition after a phrase that could take one more word", "Ruiz proposing a peacekeeping force contingent on air cover.",
+			[]actor{ruiz}, []string{"Pablo Ruiz peacekeeping conditional"}, nil},
+		{"-ing form of a cue", "Koval, urging ironclad security guarantees, spoke last.", []actor{kovals},
+			[]string{"Olena Koval security-guarantees support"}, nil},
+		{"what the addressee should do is the verb's", "Carter spoke, urging Koval to handle security guarantees.",
+			[]actor{carter, kovals}, nil, nil},
+		{"the addressee's verb is a cue", "Carter urged Koval to reject NATO membership.", []actor{carter, kovals},
+			[]string{"Jane Carter nato-membership oppose"}, []string{"Carter urged Koval to reject NATO membership"}},
+		{"the addressee's verb supports", "Carter urged Koval to back ironclad guarantees.", []actor{carter, kovals},
+			[]string{"Jane Carter security-guarantees support"}, nil},
 		{"negated support", "Carter did not support NATO membership for the country.", []actor{carter},
 			[]string{"Jane Carter nato-membership oppose"}, nil},
-		{"passive", "American troops in the region were ruled out by Carter.", []actor{carter}, nil, nil},
+		// "were ruled out by" is the cue "was ruled out by": the lemma of both is "be".
+		{"passive", "American troops in the region were ruled out by Carter.", []actor{carter},
+			[]string{"Jane Carter us-troops oppose"}, nil},
 		{"passive with by", "Deploying American troops is rejected by Carter as part of any deal.", []actor{carter},
 			[]string{"Jane Carter us-troops oppose"}, nil},
 		{"no cue, no stance", "Carter discussed American troops and a peacekeeping force with Ruiz.", []actor{carter, ruiz}, nil, nil},

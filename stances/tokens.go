@@ -4,6 +4,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/syntax"
 )
 
 // tok is a word or punctuation mark of a sentence, with its byte offsets and a normal form that
@@ -58,8 +61,9 @@ func tokenize(s string, base int) []tok {
 	return toks
 }
 
-// normWord folds case, drops abbreviation dots and possessives, and strips common endings so
-// that "joining", "joins" and "joined" all read "join".
+// normWord folds case, drops abbreviation dots and possessives, and reads the word's lemma so
+// that "joining", "joins" and "joined" all read "join". The part of speech is not known here,
+// so the lemma is the word's as a verb, else as a noun.
 func normWord(w string) string {
 	w = strings.ToLower(w)
 	w = strings.ReplaceAll(w, "’", "'")
@@ -68,23 +72,7 @@ func normWord(w string) string {
 	if strings.Contains(w, ".") {
 		w = strings.ReplaceAll(w, ".", "")
 	}
-	return stem(w)
-}
-
-func stem(w string) string {
-	switch {
-	case len(w) <= 3:
-		return w
-	case strings.HasSuffix(w, "ies") && len(w) > 4:
-		return w[:len(w)-3] + "y"
-	case strings.HasSuffix(w, "ing") && len(w) >= 6:
-		return w[:len(w)-3]
-	case strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "xes"):
-		return w[:len(w)-2]
-	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us"):
-		return w[:len(w)-1]
-	}
-	return w
+	return syntax.Lemma(w, parley.POSX)
 }
 
 // normTokens is the normal form of a phrase as a list of words, punctuation dropped.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/parleynews/parley"
 	"github.com/parleynews/parley/segment"
+	"github.com/parleynews/parley/syntax"
 )
 
 // docEntry is what the builder keeps of a document: its facts that belong to the story (those
@@ -203,7 +204,7 @@ func analyse(doc *parley.Document, seq int, copyOf string) *docEntry {
 				prev = ""
 				continue
 			}
-			w := singular(t.lower)
+			w := syntax.Lemma(t.lower, parley.POSNOUN)
 			counts[w]++
 			if prev != "" {
 				counts[prev+" "+w]++
@@ -218,7 +219,7 @@ func analyse(doc *parley.Document, seq int, copyOf string) *docEntry {
 		// A title kept apart from the text (HTML) names the story as well as any sentence.
 		for _, t := range words(doc.Title, 0, len(doc.Title), nil) {
 			if contentWord(t.lower) {
-				counts[singular(t.lower)]++
+				counts[syntax.Lemma(t.lower, parley.POSNOUN)]++
 			}
 		}
 	}

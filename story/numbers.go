@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/syntax"
 )
 
 // numberRE finds a written number with its currency sign, percent sign and multiplier.
@@ -73,13 +74,13 @@ func appendNumbers(out []numMention, doc *parley.Document, s parley.Span) []numM
 			if len(noun) < 3 || stopWords[noun] || monthWords[noun] {
 				continue
 			}
-			noun = singular(noun)
+			noun = syntax.Lemma(noun, parley.POSNOUN) // "drone" and "drones" name one quantity
 		}
 		if context == nil {
 			context = map[string]bool{}
 			for _, t := range words(text, 0, len(text), nil) {
 				if contentWord(t.lower) {
-					context[singular(t.lower)] = true
+					context[syntax.Lemma(t.lower, parley.POSNOUN)] = true
 				}
 			}
 		}
@@ -114,14 +115,6 @@ func lastWord(s string) string {
 		start -= n
 	}
 	return fold(s[start:])
-}
-
-// singular strips a plain English plural so "drone" and "drones" name one quantity.
-func singular(w string) string {
-	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") {
-		return w[:len(w)-1]
-	}
-	return w
 }
 
 // contextSimilar reports whether two sentences with a number on one noun speak of the same
