@@ -51,7 +51,8 @@ func TestGenerateLexicon(t *testing.T) {
 		text := d.text
 		paras := segment.Paragraphs(text)
 		low := lowerASCII(text)
-		toks := tokenize(text, low, paras, findSegments(text, paras))
+		stoks := segment.Tokens(text, paras, nil, nil)
+		toks := tokenize(text, low, stoks, segment.Quotations(text, stoks, paras, nil), paras)
 		for _, tk := range toks {
 			if tk.k != kWord || tk.is(fDigit) {
 				continue
