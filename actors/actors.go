@@ -79,7 +79,12 @@ func analyse(d *Dictionary, doc *parley.Document) *docState {
 	text := doc.Text
 	st := &docState{d: d, text: text, byKey: map[string]int{}, buf: make([]byte, 0, 64)}
 	st.pooled = bufPool.Get().(*buffers)
-	st.toks = tokenize(text, skipSpans(doc), st.pooled.toks[:0])
+	skip := skipSpans(doc)
+	toks := doc.Tokens
+	if len(toks) == 0 {
+		toks = segment.Tokens(text, doc.Paragraphs, doc.Sentences, skip)
+	}
+	st.toks = fromSegment(text, toks, skip, st.pooled.toks[:0])
 	st.cover = slices.Grow(st.pooled.cover[:0], len(st.toks))[:len(st.toks)]
 	for i := range st.cover {
 		st.cover[i] = -1

@@ -593,18 +593,21 @@ func FuzzProcess(f *testing.F) {
 // and reports MB/s of text.
 func BenchmarkProcess(b *testing.B) {
 	files := shared.Texts(b, "bench", "polnear", "train", "text")
-	// The segment stage runs before this one in the pipeline; its work is not counted here.
+	// The segment and tokens stages run before this one in the pipeline; their work is not
+	// counted here.
 	type input struct {
 		text       string
 		paragraphs []parley.Span
 		sentences  []parley.Span
+		tokens     []parley.Token
 	}
 	var docs []input
 	var total int64
 	for _, f := range files {
 		text := f.Body
 		ps := segment.Paragraphs(text)
-		docs = append(docs, input{text, ps, segment.Sentences(text, ps)})
+		ss := segment.Sentences(text, ps)
+		docs = append(docs, input{text, ps, ss, segment.Tokens(text, ps, ss, nil)})
 		total += int64(len(text))
 	}
 	s := New(nil)
@@ -613,7 +616,7 @@ func BenchmarkProcess(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		for _, in := range docs {
-			doc := &parley.Document{Text: in.text, Paragraphs: in.paragraphs, Sentences: in.sentences}
+			doc := &parley.Document{Text: in.text, Paragraphs: in.paragraphs, Sentences: in.sentences, Tokens: in.tokens}
 			if err := s.Process(context.Background(), doc); err != nil {
 				b.Fatal(err)
 			}

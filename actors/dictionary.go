@@ -582,7 +582,7 @@ func isInitial(s string) bool {
 
 // tokenTexts splits a name the way the recogniser splits text.
 func tokenTexts(s string) []string {
-	toks := tokenize(s, nil, nil)
+	toks := tokenize(s)
 	out := make([]string, 0, len(toks))
 	for _, t := range toks {
 		out = append(out, normToken(t.text))

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/segment"
 )
 
 func TestBuiltin(t *testing.T) {
@@ -199,12 +200,35 @@ func TestParseDate(t *testing.T) {
 }
 
 func TestTokenize(t *testing.T) {
-	got := []string{}
-	for _, tk := range tokenize("Zelenskyy’s U.S.-Ukraine deal, Sen. O'Brien's plan; Ukrainians’ fears. W. Bush", nil, nil) {
-		got = append(got, tk.text)
+	for _, c := range []struct{ text, want string }{
+		{"Zelenskyy’s U.S.-Ukraine deal, Sen. O'Brien's plan; Ukrainians’ fears. W. Bush",
+			"Zelenskyy|’s|U.S.|-|Ukraine|deal|,|Sen.|O'Brien|'s|plan|;|Ukrainians|’|fears|.|W.|Bush"},
+		// segment's pieces of a word are joined again, its hyphenated prefixes split.
+		{"They don't say he's gonna win the pro-Russian vote at 3pm.",
+			"They|don't|say|he|'s|gonna|win|the|pro|-|Russian|vote|at|3pm|."},
+		// Stops as this recogniser reads them, at the end of a sentence too.
+		{"Rep. Gwen Moore (D-Wis.) met the U.S.", "Rep.|Gwen|Moore|(|D|-|Wis|.|)|met|the|U.S."},
+		{"@POTUS wrote -- again", "@|POTUS|wrote|--|again"},
+	} {
+		got := []string{}
+		for _, tk := range tokenize(c.text) {
+			got = append(got, tk.text)
+		}
+		if strings.Join(got, "|") != c.want {
+			t.Errorf("tokens of %q\n got %s\nwant %s", c.text, strings.Join(got, "|"), c.want)
+		}
 	}
-	want := "Zelenskyy|’s|U.S.|-|Ukraine|deal|,|Sen.|O'Brien|'s|plan|;|Ukrainians|’|fears|.|W.|Bush"
-	if strings.Join(got, "|") != want {
-		t.Errorf("tokens\n got %s\nwant %s", strings.Join(got, "|"), want)
+	// A line break or a removed span comes before a token: brk.
+	text := "Kyiv said.\nMoscow BOILERPLATE replied."
+	cut := []parley.Span{{Start: strings.Index(text, "BOILER"), End: strings.Index(text, " replied")}}
+	toks := fromSegment(text, segment.Tokens(text, nil, nil, cut), cut, nil)
+	var brk []string
+	for _, tk := range toks {
+		if tk.brk {
+			brk = append(brk, tk.text)
+		}
+	}
+	if strings.Join(brk, "|") != "Moscow|replied" {
+		t.Errorf("breaks before %q, want Moscow and replied", brk)
 	}
 }

@@ -102,7 +102,7 @@ func lexicon() *lexiconT {
 		lex.vocab = map[string]bool{}
 		for _, p := range officePhrases {
 			var toks []string
-			for _, t := range tokenize(p.phrase, nil, nil) {
+			for _, t := range tokenize(p.phrase) {
 				toks = append(toks, strings.ToLower(t.text))
 			}
 			lex.phrases[toks[0]] = append(lex.phrases[toks[0]], lexPhrase{toks, p.office})
@@ -234,7 +234,7 @@ func inVocab(s string, buf []byte) bool {
 // parseTitleString reads a role title of the data file ("President of the United States").
 func parseTitleString(d *Dictionary, s string) *title {
 	st := &docState{d: d, text: s, byKey: map[string]int{}}
-	st.toks = tokenize(s, nil, nil)
+	st.toks = tokenize(s)
 	st.classify()
 	st.cover = make([]int32, len(st.toks))
 	for i := range st.cover {

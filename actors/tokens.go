@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/segment"
 )
 
 type tokKind uint8
@@ -16,9 +17,9 @@ const (
 	tokPoss          // possessive marker: 's, ’s, or a bare apostrophe after a plural
 )
 
-// token is a word or punctuation mark of the text. Names are matched token by token, so the
-// tokeniser decides what a word boundary is: "Zelenskyy’s" is "Zelenskyy" + "’s",
-// "U.S.-Ukraine" is "U.S." + "-" + "Ukraine", "Sen." keeps its full stop.
+// token is a word or punctuation mark of the text, made from the document's tokens. Names are
+// matched token by token, so these decide what a word boundary is: "Zelenskyy’s" is
+// "Zelenskyy" + "’s", "U.S.-Ukraine" is "U.S." + "-" + "Ukraine", "Sen." keeps its full stop.
 type token struct {
 	text  string
 	start int
@@ -47,137 +48,145 @@ func isAbbrev(w string) bool {
 	return abbrevs[string(b[:len(w)])]
 }
 
-// tokenize appends the tokens of text to out, leaving out the bytes inside skip (sorted,
-// non-overlapping spans).
-func tokenize(text string, skip []parley.Span, out []token) []token {
+// keepsStop reports whether the word w keeps the full stop that follows it: an initial or an
+// acronym ("W.", "U.S.", "J.D.") or a word of abbrevs. Other stops stand apart, wherever the
+// sentence ends, so that "(D-Wis.)" reads Wis + . as the party patterns expect.
+func keepsStop(w string) bool {
+	last := w[strings.LastIndexByte(w, '.')+1:]
+	r, size := utf8.DecodeRuneInString(last)
+	return (size > 0 && size == len(last) && unicode.IsLetter(r)) || isAbbrev(w)
+}
+
+// tokenize makes the tokens of a string (a name, a title phrase) as those of a document are
+// made, so that the two match token by token.
+func tokenize(s string) []token {
+	return fromSegment(s, segment.Tokens(s, nil, nil, nil), nil, nil)
+}
+
+// fromSegment turns the tokens package segment made of text (skip: the spans it left out) into
+// the recogniser's tokens, appended to out. Segment splits as the treebank does; names are
+// matched on writers' words, so the pieces of one word are joined again (do + n't, can + not),
+// except the possessive 's and the apostrophe after a plural, which become tokPoss. A full stop
+// stays with its word as keepsStop says, whether or not it ends a sentence.
+func fromSegment(text string, toks []parley.Token, skip []parley.Span, out []token) []token {
 	si := 0
-	brk := false
-	i := 0
-	for i < len(text) {
-		for si < len(skip) && skip[si].End <= i {
-			si++
-		}
-		if si < len(skip) && skip[si].Start <= i {
-			i = skip[si].End
-			brk = true
+	prevEnd := 0
+	for k := 0; k < len(toks); k++ {
+		t := &toks[k]
+		if t.Start < prevEnd || t.End > len(text) {
 			continue
 		}
-		limit := len(text)
-		if si < len(skip) && skip[si].Start < limit {
-			limit = skip[si].Start
+		// A line break or a skipped span before the token.
+		brk := lineBreakIn(text[prevEnd:t.Start])
+		for si < len(skip) && skip[si].End <= prevEnd {
+			si++
 		}
-		c := text[i]
-		var r rune
-		size := 1
-		if c < utf8.RuneSelf {
-			r = rune(c)
-		} else {
-			r, size = utf8.DecodeRuneInString(text[i:])
-		}
-		switch {
-		case isWordRune(r):
-			j := scanWord(text, i, limit)
-			out = append(out, token{text: text[i:j], start: i, end: j, kind: tokWord, cap: unicode.IsUpper(r), brk: brk})
-			brk = false
-			i = j
-		case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029':
+		if si < len(skip) && skip[si].Start < t.Start {
 			brk = true
-			i += size
-		case unicode.IsSpace(r):
-			i += size
-		case r == '\'' || r == '’':
-			// "’s" after a word is a possessive; so is a bare apostrophe after a plural.
-			j := i + size
-			n := len(out)
-			adjacent := n > 0 && out[n-1].end == i && out[n-1].kind == tokWord
-			if adjacent && j < limit && (text[j] == 's' || text[j] == 'S') && !wordRuneAt(text, j+1, limit) {
-				out = append(out, token{text: text[i : j+1], start: i, end: j + 1, kind: tokPoss})
-				i = j + 1
-			} else if adjacent && strings.HasSuffix(out[n-1].text, "s") && !wordRuneAt(text, j, limit) {
-				out = append(out, token{text: text[i:j], start: i, end: j, kind: tokPoss})
-				i = j
-			} else {
-				out = append(out, token{text: text[i:j], start: i, end: j, kind: tokPunct, brk: brk})
-				i = j
-			}
-			brk = false
-		default:
-			out = append(out, token{text: text[i : i+size], start: i, end: i + size, kind: tokPunct, brk: brk})
-			brk = false
-			i += size
 		}
+		s := text[t.Start:t.End]
+		n := len(out)
+		glued := n > 0 && out[n-1].end == t.Start && out[n-1].kind == tokWord
+		switch {
+		case glued && (t.Kind == parley.TokenWord || t.Kind == parley.TokenQuote) && possessive(s, out[n-1].text):
+			out = append(out, token{text: s, start: t.Start, end: t.End, kind: tokPoss})
+			prevEnd = t.End
+			continue
+		case t.Kind != parley.TokenWord && t.Kind != parley.TokenNumber:
+			out = append(out, token{text: s, start: t.Start, end: t.End, kind: tokPunct, brk: brk})
+			prevEnd = t.End
+			continue
+		}
+		start := t.Start
+		// A handle's @ and a hashtag's # stand apart: @POTUS is POTUS.
+		for start < t.End && (text[start] == '@' || text[start] == '#') {
+			out = append(out, token{text: text[start : start+1], start: start, end: start + 1, kind: tokPunct, brk: brk})
+			brk = false
+			start++
+		}
+		if start == t.End {
+			prevEnd = t.End
+			continue
+		}
+		end := t.End
+		for k+1 < len(toks) {
+			nx := &toks[k+1]
+			ns := text[nx.Start:min(nx.End, len(text))]
+			if nx.Start != end || !wordRuneBefore(text, end) {
+				break
+			}
+			if (nx.Kind == parley.TokenWord || nx.Kind == parley.TokenNumber) && !possessive(ns, text[start:end]) &&
+				(wordRuneAt(text, nx.Start, nx.End) || ns[0] == '\'' || strings.HasPrefix(ns, "’")) {
+				// n't, 're, the na of gonna, the pm of 3pm.
+				end = nx.End
+				k++
+				continue
+			}
+			if ns == "." && keepsStop(text[start:end]) {
+				end = nx.End
+				k++
+			}
+			break
+		}
+		// Hyphens that segment kept inside a word (pro-Russian, anti-NATO, co-director) split
+		// it here: the names are in its parts.
+		for {
+			h := strings.IndexByte(text[start:end], '-')
+			if h <= 0 || start+h+1 >= end {
+				break
+			}
+			out = appendWord(out, text, start, start+h, brk)
+			out = append(out, token{text: "-", start: start + h, end: start + h + 1, kind: tokPunct})
+			brk = false
+			start += h + 1
+		}
+		if end-start > 1 && text[end-1] == '.' && !keepsStop(text[start:end-1]) {
+			// A full stop segment gave to an abbreviation this recogniser does not know.
+			out = appendWord(out, text, start, end-1, brk)
+			out = append(out, token{text: ".", start: end - 1, end: end, kind: tokPunct})
+		} else {
+			out = appendWord(out, text, start, end, brk)
+		}
+		prevEnd = end
 	}
 	return out
 }
 
-// scanWord returns the end of the word that starts at i.
-func scanWord(text string, i, limit int) int {
-	j := i
-	seg := i // start of the current dot-separated segment
-	for j < limit {
-		c := text[j]
-		if c < utf8.RuneSelf {
-			switch {
-			case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9':
-				j++
-				continue
-			case c == '.':
-				w := text[seg:j]
-				if isOneLetter(w) {
-					// An initial or an acronym: "W.", "U.S.", "J.D.".
-					j++
-					seg = j
-					if j < limit && wordRuneAt(text, j, limit) && !isOneLetterThenDot(text, j, limit) {
-						return j
-					}
-					continue
-				}
-				if seg == i && isAbbrev(w) {
-					return j + 1
-				}
-				return j
-			case c == '\'':
-				if apostropheInWord(text, j+1, limit) {
-					j++
-					continue
-				}
+func appendWord(out []token, text string, start, end int, brk bool) []token {
+	r, _ := utf8.DecodeRuneInString(text[start:end])
+	return append(out, token{text: text[start:end], start: start, end: end, kind: tokWord, cap: unicode.IsUpper(r), brk: brk})
+}
+
+// possessive reports whether s, glued to the word before, is its possessive marker: 's, ’s,
+// or a lone apostrophe after a plural.
+func possessive(s, before string) bool {
+	switch s {
+	case "'s", "'S", "’s", "’S":
+		return true
+	case "'", "’":
+		return strings.HasSuffix(before, "s") || strings.HasSuffix(before, "S")
+	}
+	return false
+}
+
+// lineBreakIn reports whether s holds a line or paragraph break.
+func lineBreakIn(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\n', '\r', '\v', '\f':
+			return true
+		case 0xE2:
+			if strings.HasPrefix(s[i:], "\u2028") || strings.HasPrefix(s[i:], "\u2029") {
+				return true
 			}
-			return j
 		}
-		r, size := utf8.DecodeRuneInString(text[j:])
-		if isWordRune(r) {
-			j += size
-			continue
-		}
-		if r == '’' && apostropheInWord(text, j+size, limit) {
-			j += size
-			continue
-		}
-		return j
 	}
-	return j
+	return false
 }
 
-// apostropheInWord reports whether an apostrophe whose next byte is at k joins two parts of a
-// word ("O'Brien", "don't") rather than starting a possessive ("Kyiv's").
-func apostropheInWord(text string, k, limit int) bool {
-	if !wordRuneAt(text, k, limit) {
-		return false
-	}
-	if (text[k] == 's' || text[k] == 'S') && !wordRuneAt(text, k+1, limit) {
-		return false
-	}
-	return true
-}
-
-func isOneLetter(w string) bool {
-	r, size := utf8.DecodeRuneInString(w)
-	return size > 0 && size == len(w) && unicode.IsLetter(r)
-}
-
-func isOneLetterThenDot(text string, j, limit int) bool {
-	_, size := utf8.DecodeRuneInString(text[j:])
-	return j+size < limit && text[j+size] == '.'
+func wordRuneBefore(text string, k int) bool {
+	r, _ := utf8.DecodeLastRuneInString(text[:k])
+	return isWordRune(r)
 }
 
 func wordRuneAt(text string, k, limit int) bool {

@@ -20,6 +20,7 @@ const (
 	StagePrepare = "prepare"
 	StageSegment = "segment"
 	StageClean   = "clean"
+	StageTokens  = "tokens"
 )
 
 // Options configure the analysis. The zero value is a sensible default.
@@ -32,12 +33,13 @@ type Options struct {
 }
 
 // Default returns the full analysis pipeline, in order: the text is prepared and segmented,
-// cleaned, its actors found, then what they said, did and stand for.
+// cleaned and split into tokens, its actors found, then what they said, did and stand for.
 func Default(opt Options) *Pipeline {
 	return &Pipeline{Stages: []Stage{
 		StageFunc{StagePrepare, prepare},
 		StageFunc{StageSegment, segmentStage},
 		StageFunc{StageClean, func(_ context.Context, d *parley.Document) error { return clean.Clean(d) }},
+		StageFunc{StageTokens, tokensStage},
 		dates.New(),
 		actors.New(opt.Actors),
 		offtopic.New(),
@@ -75,5 +77,20 @@ func prepare(_ context.Context, d *parley.Document) error {
 func segmentStage(_ context.Context, d *parley.Document) error {
 	d.Paragraphs = segment.Paragraphs(d.Text)
 	d.Sentences = segment.Sentences(d.Text, d.Paragraphs)
+	return nil
+}
+
+// tokensStage splits the live text, what the cleaner kept, into the tokens every later stage
+// reads. Off-topic text is not yet marked at this point, so its tokens are kept: it is still
+// somebody's words.
+func tokensStage(_ context.Context, d *parley.Document) error {
+	var skip []parley.Span
+	if len(d.Removed) > 0 {
+		skip = make([]parley.Span, len(d.Removed))
+		for i, r := range d.Removed {
+			skip[i] = r.Span
+		}
+	}
+	d.Tokens = segment.Tokens(d.Text, d.Paragraphs, d.Sentences, skip)
 	return nil
 }

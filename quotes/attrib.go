@@ -4,6 +4,8 @@ package quotes
 // sentence boundaries that lie outside quotations, so that a quotation of several sentences is
 // one token and “…,” he said. is a sentence of four tokens.
 
+import "github.com/parleynews/parley/segment"
+
 const none = -1
 
 // span2 is a half-open range of token indexes; a is none when the range is empty.
@@ -35,7 +37,7 @@ type attribution struct {
 type analyzer struct {
 	text, low string
 	toks      []token
-	segs      []qseg
+	segs      []segment.Quotation
 	a, b      int   // the current sentence
 	tcFor     span2 // the sentence titleCase was computed for
 	tc        bool

@@ -92,7 +92,7 @@ func (z *analyzer) isCueAt(m int, cueIdx []int) bool {
 // capitalised, not ending as a sentence ends.
 func (z *analyzer) bookTitle(m int) bool {
 	sg := int(z.toks[m].seg)
-	in := z.text[z.segs[sg].inner.Start:z.segs[sg].inner.End]
+	in := z.text[z.segs[sg].Inner.Start:z.segs[sg].Inner.End]
 	in = strings.TrimRight(in, ", ")
 	if in == "" || strings.ContainsAny(in[len(in)-1:], ".!?") {
 		return false

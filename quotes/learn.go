@@ -24,7 +24,8 @@ func Words(text string) []Word {
 	paras := segment.Paragraphs(text)
 	low := lowerASCII(text)
 	var out []Word
-	for _, tk := range tokenize(text, low, paras, findSegments(text, paras)) {
+	stoks := segment.Tokens(text, paras, nil, nil)
+	for _, tk := range tokenize(text, low, stoks, segment.Quotations(text, stoks, paras, nil), paras) {
 		if tk.k == kWord && !tk.is(fDigit) {
 			out = append(out, Word{tk.s, tk.e, tk.low})
 		}

@@ -3,8 +3,9 @@
 // reported speech (mixed) or paraphrased (indirect), the reporting cue ("said", "according to")
 // and the mention of the speaker, which it resolves through the document's actors.
 //
-// The method is shallow and general: quote marks are paired by what stands around them rather
-// than by their glyphs, quotations are collapsed into single tokens, and a lexicon of reporting
+// The method is shallow and general: the document's tokens and quotation marks come from
+// package segment, which pairs marks by what stands around them rather than by their glyphs;
+// quotations are collapsed into single tokens, and a lexicon of reporting
 // verbs with a handful of patterns (“…,” he said; said Trump; X warned that …; according to X)
 // finds speaker and content, with a small noun-phrase chunker for the speaker's words. The
 // lexicon and word classes are data files (data/*.txt); part of the cue lexicon is learned from
@@ -21,8 +22,9 @@
 //     attribution in between.
 //   - Quoted names of things (programmes, books, scare-quoted headline words) are not
 //     quotes: none is made of them and none gets a speaker for them.
-//   - Two apostrophes in a row, as some archives write quote marks, are not read as one, as
-//     the PolNeAR scorer does not read them as one.
+//   - Two apostrophes in a row are a quotation mark when they pair with another, as the New
+//     York Times writes them; alone, they are dropped, as the PolNeAR scorer reads them as
+//     apostrophes.
 //   - Date is left empty: the dates stage fills it.
 package quotes
 
@@ -69,61 +71,32 @@ func find(doc *parley.Document) []parley.Quote {
 	if len(paras) == 0 {
 		paras = lines(text)
 	}
-	paras = live(text, safeSpans(text, paras), doc.Removed)
-	if len(paras) == 0 {
-		return nil
-	}
-	low := lowerASCII(text)
-	segs := findSegments(text, paras)
-	toks := tokenize(text, low, paras, segs)
-	sents := macroSentences(toks, sentenceEnds(text, doc.Sentences, paras))
-
-	z := &analyzer{text: text, low: low, toks: toks, segs: segs, res: newResolver(doc)}
-	found := z.run(sents)
-	return z.output(doc, found)
-}
-
-// live removes from the paragraphs what the cleaner took out of the article (boilerplate,
-// navigation, reference lists), but not off-topic text: that is still somebody's words.
-func live(text string, paras []parley.Span, removed []parley.Removal) []parley.Span {
+	// What the cleaner took out of the article (boilerplate, navigation, reference lists) is
+	// no one's words, but off-topic text still is.
 	var cut []parley.Span
-	for _, r := range removed {
+	for _, r := range doc.Removed {
 		if r.Reason != parley.ReasonOffTopic {
 			cut = append(cut, r.Span)
 		}
 	}
-	if len(cut) == 0 {
-		return paras
+	live := segment.Live(text, paras, cut)
+	if len(live) == 0 {
+		return nil
 	}
-	cut = safeSpans(text, cut)
-	out := make([]parley.Span, 0, len(paras))
-	ci := 0
-	for _, p := range paras {
-		start := p.Start
-		for ci < len(cut) && cut[ci].End <= p.Start {
-			ci++
-		}
-		for _, c := range cut[ci:] {
-			if c.Start >= p.End {
-				break
-			}
-			if c.End <= start {
-				continue
-			}
-			if c.Start > start {
-				if s, ok := segment.Trim(text, start, c.Start); ok {
-					out = append(out, s)
-				}
-			}
-			start = max(start, c.End)
-		}
-		if start < p.End {
-			if s, ok := segment.Trim(text, start, p.End); ok {
-				out = append(out, s)
-			}
-		}
+	// The tokens stage ran before off-topic text was marked, so its tokens are those of the
+	// text cut here.
+	stoks := doc.Tokens
+	if len(stoks) == 0 {
+		stoks = segment.Tokens(text, paras, doc.Sentences, cut)
 	}
-	return out
+	quots := segment.Quotations(text, stoks, paras, cut)
+	low := lowerASCII(text)
+	toks := tokenize(text, low, stoks, quots, live)
+	sents := macroSentences(toks, sentenceEnds(text, doc.Sentences, live))
+
+	z := &analyzer{text: text, low: low, toks: toks, segs: quots, res: newResolver(doc)}
+	found := z.run(sents)
+	return z.output(doc, found)
 }
 
 // macroSentences groups tokens into sentences. A boundary inside a quotation does not count,
@@ -215,7 +188,7 @@ func (z *analyzer) run(sents []span2) []attribution {
 // quote at all.
 func (z *analyzer) orphans(found []attribution, first, sent int) []attribution {
 	for i := z.a; i < z.b; i++ {
-		if !z.quote(i) || z.segs[z.toks[i].seg].single || z.titleLike(i) {
+		if !z.quote(i) || z.segs[z.toks[i].seg].Single || z.titleLike(i) {
 			continue
 		}
 		seg := int(z.toks[i].seg)
@@ -248,7 +221,7 @@ const orphanMinWords = 3
 // capitalised reports whether every content word of segment i starts with a capital letter,
 // as titles of books and shows do ("The Late Show With Stephen Colbert").
 func (z *analyzer) capitalised(i int) bool {
-	s := z.text[z.segs[i].inner.Start:z.segs[i].inner.End]
+	s := z.text[z.segs[i].Inner.Start:z.segs[i].Inner.End]
 	in := false
 	for k, r := range s {
 		if isAlnum(r) {
@@ -266,7 +239,7 @@ func (z *analyzer) capitalised(i int) bool {
 // wordsIn counts the words of segment i.
 func (z *analyzer) wordsIn(i int) int {
 	n, in := 0, false
-	for _, r := range z.text[z.segs[i].inner.Start:z.segs[i].inner.End] {
+	for _, r := range z.text[z.segs[i].Inner.Start:z.segs[i].Inner.End] {
 		if isAlnum(r) {
 			if !in {
 				n++
@@ -372,7 +345,7 @@ func (z *analyzer) firstLastQuote() (first, last int) {
 // channel’s “Sunday Morning Futures”); a lone capitalised word ("Holocaust") is a scare quote.
 func (z *analyzer) titleLike(ti int) bool {
 	sg := z.segs[z.toks[ti].seg]
-	s := z.text[sg.inner.Start:sg.inner.End]
+	s := z.text[sg.Inner.Start:sg.Inner.End]
 	words, caps := 0, 0
 	inWord := false
 	for i, r := range s {
@@ -405,7 +378,7 @@ func (z *analyzer) titleLike(ti int) bool {
 		return words >= 2 && p.k == kPunct && p.low == "("
 	}
 	if p.is(fPoss) || prepositions[p.low] || p.low == "the" || p.low == "a" || p.low == "an" {
-		return words >= 2 || sg.single
+		return words >= 2 || sg.Single
 	}
 	// In a headline every word is capitalised: Zelensky Pushes for ‘Security Guarantees’.
 	return words >= 2 && p.is(fCap) && ti+1 < len(z.toks) && z.toks[ti+1].is(fCap)
@@ -434,12 +407,12 @@ func (z *analyzer) output(doc *parley.Document, found []attribution) []parley.Qu
 		at := &found[i]
 		var q parley.Quote
 		if at.q1 != none {
-			end := z.segs[at.q2].inner.End
+			end := z.segs[at.q2].Inner.End
 			// “We want peace,” he said: the comma is the writer's, not the speaker's.
-			for end > z.segs[at.q2].inner.Start && (z.text[end-1] == ',' || z.text[end-1] == ' ') {
+			for end > z.segs[at.q2].Inner.Start && (z.text[end-1] == ',' || z.text[end-1] == ' ') {
 				end--
 			}
-			q.Span = parley.Span{Start: z.segs[at.q1].inner.Start, End: end}
+			q.Span = parley.Span{Start: z.segs[at.q1].Inner.Start, End: end}
 			q.Kind = parley.QuoteDirect
 			if at.partial {
 				q.Kind = parley.QuotePartial

@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/parleynews/parley"
@@ -12,7 +13,7 @@ type tokKind uint8
 
 const (
 	kWord  tokKind = iota // letters and digits, with inner hyphens, apostrophes and dots
-	kPunct                // one punctuation rune, or '' used as a quote mark
+	kPunct                // one punctuation rune
 	kQuote                // a whole quoted stretch, marks included
 )
 
@@ -33,7 +34,7 @@ type token struct {
 	low  string // lower-cased (ASCII) text, for the lexicon; "" for quotations
 	k    tokKind
 	f    tokFlag
-	seg  int32 // index of the segment, for kQuote
+	seg  int32 // index of the quotation, for kQuote
 }
 
 func (t *token) is(f tokFlag) bool { return t.f&f != 0 }
@@ -54,173 +55,201 @@ func lowerASCII(text string) string {
 	return text
 }
 
-// abbrevDot lists words that keep a following full stop: titles and common abbreviations.
-var abbrevDot = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "sen": true, "rep": true, "gov": true,
-	"gen": true, "lt": true, "col": true, "sgt": true, "st": true, "jr": true, "sr": true,
-	"prof": true, "rev": true, "hon": true, "sec": true, "pres": true, "capt": true, "maj": true,
-	"adm": true, "cmdr": true, "amb": true, "supt": true, "insp": true, "det": true, "atty": true,
-	"inc": true, "corp": true, "co": true, "ltd": true, "vs": true, "no": true, "gov't": true,
-	"jan": true, "feb": true, "aug": true, "sept": true, "sep": true, "oct": true, "nov": true, "dec": true,
-}
-
 // contractionBase are words whose ’s is "is" or "has" or "us".
 var contractionBase = map[string]bool{"it": true, "that": true, "there": true, "here": true, "what": true,
 	"who": true, "he": true, "she": true, "let": true, "where": true, "how": true, "this": true}
 
-// tokenize turns the live paragraphs into tokens. Quotation segments become single tokens;
-// citation markers ("[3]") and markdown emphasis vanish.
-func tokenize(text, low string, paras []parley.Span, segs []qseg) []token {
-	toks := make([]token, 0, len(text)/5+8)
-	si := 0
-	resume := 0
-	for _, p := range paras {
-		i := p.Start
-		if i < resume {
-			i = resume
+// tokenize makes the analyzer's tokens from the document's tokens (stoks, as package segment
+// made them) over the live paragraphs. Each quotation becomes one token. A word is what the
+// writer glued together, as the lexicon and the patterns read words: segment's pieces of one
+// word (do + n't, Trump + 's, long + - + term) are joined again, and other marks count one rune
+// each. Quotation marks that pair with nothing stay marks, except a double apostrophe, which is
+// dropped, as the PolNeAR scorer reads it as the two apostrophes it is made of; bullets of
+// asterisks go too.
+func tokenize(text, low string, stoks []parley.Token, quots []segment.Quotation, paras []parley.Span) []token {
+	toks := make([]token, 0, len(stoks)+8)
+	qi, pi := 0, 0
+	resume := 0   // end of the last collapsed quotation
+	flagged := -1 // the paragraph whose first token has been emitted
+	for k := 0; k < len(stoks); k++ {
+		st := &stoks[k]
+		if st.Start < resume {
+			continue
 		}
-		paraStart := i == p.Start
-		for i < p.End {
-			for si < len(segs) && segs[si].open < i {
-				si++
-			}
-			if si < len(segs) && segs[si].open == i {
-				sg := segs[si]
-				t := token{s: sg.open, e: sg.end, k: kQuote, seg: int32(si)}
-				if paraStart {
-					t.f |= fParaStart
-					paraStart = false
-				}
-				toks = append(toks, t)
-				i = sg.end
-				si++
+		for pi < len(paras) && paras[pi].End <= st.Start {
+			pi++
+		}
+		if pi >= len(paras) || st.Start < paras[pi].Start || st.End > len(text) {
+			continue
+		}
+		paraStart := false
+		if pi != flagged {
+			paraStart = resume <= paras[pi].Start
+		}
+		n := len(toks)
+		for qi < len(quots) && quots[qi].Open < k {
+			qi++
+		}
+		switch {
+		case qi < len(quots) && quots[qi].Open == k:
+			q := quots[qi]
+			toks = append(toks, token{s: st.Start, e: max(q.End, st.End), k: kQuote, seg: int32(qi)})
+			resume = q.End
+			qi++
+		case st.Kind == parley.TokenWord || st.Kind == parley.TokenNumber:
+			toks, k = appendWord(toks, text, low, stoks, k)
+		default:
+			s := text[st.Start:st.End]
+			if s == "''" || strings.Trim(s, "*_") == "" {
 				continue
 			}
-			r, w := utf8.DecodeRuneInString(text[i:p.End])
-			if segment.IsSpace(r) {
-				i += w
-				continue
-			}
-			var t token
-			switch {
-			case isAlnum(r):
-				t = wordAt(text, low, i, p.End, r)
-				t.low = low[t.s:t.e]
-			case r == '[':
-				// Citation markers: [1][3][5].
-				j := i + 1
-				for j < p.End && isDigit(rune(text[j])) {
-					j++
-				}
-				if j > i+1 && j < p.End && text[j] == ']' {
-					i = j + 1
-					continue
-				}
-				t = token{s: i, e: i + w, k: kPunct}
-				t.low = low[t.s:t.e]
-			case r == '*' || r == '_':
-				i += w
-				continue
-			case r == '\'' && i+1 < p.End && text[i+1] == '\'':
-				// '' as archives write quote marks: treated like the apostrophes it is made
-				// of, as the PolNeAR scorer and its annotation do, so it drops out.
-				i += 2
-				continue
-			default:
-				t = token{s: i, e: i + w, k: kPunct}
-				t.low = low[t.s:t.e]
-			}
+			toks = appendMarks(toks, low, st.Start, st.End)
+		}
+		if len(toks) > n {
+			flagged = pi
 			if paraStart {
-				t.f |= fParaStart
-				paraStart = false
+				toks[n].f |= fParaStart
 			}
-			toks = append(toks, t)
-			i = t.e
-		}
-		if i > resume {
-			resume = i
 		}
 	}
 	return toks
 }
 
-// wordAt reads the word starting at i, whose first rune is r.
-func wordAt(text, low string, i, end int, r rune) token {
-	t := token{s: i, k: kWord}
+// appendMarks adds the runes of text[s:e] as punctuation tokens, one each.
+func appendMarks(toks []token, low string, s, e int) []token {
+	for i := s; i < e; {
+		_, w := utf8.DecodeRuneInString(low[i:e])
+		toks = append(toks, token{s: i, e: i + w, low: low[i : i+w], k: kPunct})
+		i += w
+	}
+	return toks
+}
+
+// appendWord adds the word that starts with segment token k, joined with the pieces glued to it,
+// and returns the tokens and the index of the word's last piece.
+func appendWord(toks []token, text, low string, stoks []parley.Token, k int) ([]token, int) {
+	s, e := stoks[k].Start, stoks[k].End
+	// Marks before the first letter or digit stand alone: '90s, #hashtag, @handle.
+	for s < e {
+		r, w := utf8.DecodeRuneInString(text[s:e])
+		if isAlnum(r) {
+			break
+		}
+		toks = appendMarks(toks, low, s, s+w)
+		s += w
+	}
+	if s == e {
+		return toks, k
+	}
+	last := k
+	poss := false
+	for last+1 < len(stoks) {
+		b := &stoks[last+1]
+		if b.Start != e || !endsAlnum(text[s:e]) {
+			break
+		}
+		bs := text[b.Start:b.End]
+		switch {
+		case b.Kind == parley.TokenWord && (startsAlnum(bs) || isClitic(bs)):
+			// do + n't, Trump + 's, gon + na, 3 + pm; the lone apostrophe of leaders'.
+			poss = isApostrophe(bs)
+			e, last = b.End, last+1
+			continue
+		case b.Kind == parley.TokenNumber && startsAlnum(bs):
+			e, last = b.End, last+1
+			continue
+		case (bs == "-" || bs == "&") && last+2 < len(stoks):
+			c := &stoks[last+2]
+			if c.Start == b.End && (c.Kind == parley.TokenWord || c.Kind == parley.TokenNumber) &&
+				startsAlnum(text[c.Start:c.End]) {
+				e, last = c.End, last+2
+				continue
+			}
+		case bs == "." && (initial(text[s:e]) || strings.Contains(text[s:e], ".")):
+			// U.S at the end of a sentence keeps its full stop here, as inside one.
+			e, last = b.End, last+1
+		}
+		break
+	}
+	t := token{s: s, e: e, k: kWord, low: low[s:e]}
+	r, _ := utf8.DecodeRuneInString(text[s:e])
 	if isUpper(r) {
 		t.f |= fCap
 	} else if isDigit(r) {
 		t.f |= fDigit
 	}
-	j := i
 	letters, uppers := 0, 0
-	runLen := 0 // letters in the current dot-free part, for U.S.-style abbreviations
-	dotted := false
-	for j < end {
-		c, w := utf8.DecodeRuneInString(text[j:end])
-		if isAlnum(c) {
-			if isLetter(c) {
-				letters++
-				if isUpper(c) {
-					uppers++
-				}
+	for _, c := range text[s:e] {
+		if isLetter(c) {
+			letters++
+			if isUpper(c) {
+				uppers++
 			}
-			runLen++
-			j += w
-			continue
 		}
-		// A connector joins when an alphanumeric rune follows it.
-		nc, nw := utf8.DecodeRuneInString(text[min(j+w, end):end])
-		if j+w >= end || nw == 0 || !isAlnum(nc) {
-			break
-		}
-		switch c {
-		case '-', '’', '\'', '&':
-		case '.':
-			if runLen > 1 {
-				// "post.As": two words glued by a missing space, not an abbreviation.
-				goto done
-			}
-			dotted = true
-		case ',':
-			if !isDigit(rune(text[j-1])) || !isDigit(nc) {
-				goto done
-			}
-		default:
-			goto done
-		}
-		runLen = 0
-		j += w
 	}
-done:
-	t.e = j
 	if letters >= 2 && uppers == letters {
 		t.f |= fAllCap
 	}
-	// A full stop belongs to an initial, a dotted abbreviation or a title.
-	if j < end && text[j] == '.' {
-		if (letters == 1 && uppers == 1 && j-i <= 2) || dotted || abbrevDot[low[i:j]] {
-			t.e = j + 1
-		}
-	}
-	word := text[t.s:t.e]
+	word := text[s:e]
 	switch {
 	case strings.HasSuffix(word, "’s") || strings.HasSuffix(word, "'s") || strings.HasSuffix(word, "’S") || strings.HasSuffix(word, "'S"):
 		// it’s, that’s, he’s are "is", not possessives.
 		base := strings.TrimSuffix(strings.TrimSuffix(word[:len(word)-1], "’"), "'")
-		if !contractionBase[low[t.s:t.s+len(base)]] {
+		if !contractionBase[low[s:s+len(base)]] {
 			t.f |= fPoss
 		}
-	case j < end && (word[len(word)-1] == 's' || word[len(word)-1] == 'S'):
+	case poss:
 		// Plural possessive: leaders’ meeting.
-		c, w := utf8.DecodeRuneInString(text[j:end])
-		if c == '’' || c == '\'' {
-			nc, ok := after(text, j+w, end)
-			if !ok || !isAlnum(nc) {
-				t.e = j + w
-				t.f |= fPoss
-			}
-		}
+		t.f |= fPoss
 	}
-	return t
+	return append(toks, t), last
+}
+
+func startsAlnum(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return isAlnum(r)
+}
+
+func endsAlnum(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return isAlnum(r)
+}
+
+// isClitic reports whether s is an apostrophe, alone or before letters ('s, ’re).
+func isClitic(s string) bool {
+	return strings.HasPrefix(s, "'") || strings.HasPrefix(s, "’")
+}
+
+func isApostrophe(s string) bool { return s == "'" || s == "’" }
+
+// initial reports whether s is one capital letter.
+func initial(s string) bool {
+	r, w := utf8.DecodeRuneInString(s)
+	return w == len(s) && isUpper(r)
+}
+
+func isUpper(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsUpper(r)
+}
+
+func isDigit(r rune) bool { return '0' <= r && r <= '9' }
+
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z')
+	}
+	return unicode.IsLetter(r)
+}
+
+func isAlnum(r rune) bool { return isLetter(r) || isDigit(r) }
+
+func isDoubleMark(r rune) bool {
+	switch r {
+	case '"', '“', '”', '„', '‟', '«', '»':
+		return true
+	}
+	return false
 }
