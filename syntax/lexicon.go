@@ -17,6 +17,10 @@ type lexEntry struct {
 	amb uint32
 	// wn is the set of WordNet parts of speech of the word or its base form (wnNoun…).
 	wn uint8
+	// caps, on lower-case forms, is how often the word is capitalised inside a sentence in
+	// unlabelled text (caseBucket), and freq how often it occurs at all (log scale): a
+	// capitalised word that is usually written lower case is rarely a proper noun.
+	caps, freq uint8
 }
 
 const (
@@ -110,16 +114,16 @@ const (
 // cluster and WordNet classes of its lower-case form where its own has none (a capitalised
 // sentence-initial word shares its cluster with the plain word).
 func (lx lexicon) lookupBytes(form, low []byte) lexEntry {
-	e, ok := lx[string(form)]
-	if (!ok || e.cluster == 0 || e.wn == 0) && string(low) != string(form) {
-		if l, ok2 := lx[string(low)]; ok2 {
-			if e.cluster == 0 {
-				e.cluster = l.cluster
-			}
-			if e.wn == 0 {
-				e.wn = l.wn
-			}
+	e := lx[string(form)]
+	if string(low) != string(form) {
+		l := lx[string(low)]
+		if e.cluster == 0 {
+			e.cluster = l.cluster
 		}
+		if e.wn == 0 {
+			e.wn = l.wn
+		}
+		e.caps, e.freq = l.caps, l.freq
 	}
 	if e.wn == 0 {
 		e.wn = lx.wordnetGuess(low)
@@ -163,3 +167,65 @@ func (lx lexicon) wordnetGuess(low []byte) uint8 {
 
 // posBit is the ambiguity class bit of a tag.
 func posBit(p parley.POS) uint32 { return 1 << uint(p) }
+
+// caseBucket sorts the share of a word's occurrences inside sentences that are capitalised.
+func caseBucket(capital, all int) uint8 {
+	if all == 0 {
+		return 0
+	}
+	r := float64(capital) / float64(all)
+	switch {
+	case r < 0.02:
+		return 1
+	case r < 0.2:
+		return 2
+	case r < 0.5:
+		return 3
+	case r < 0.8:
+		return 4
+	case r < 0.98:
+		return 5
+	}
+	return 6
+}
+
+func freqBucket(n int) uint8 {
+	b := uint8(1)
+	for n > 1 && b < 12 {
+		n >>= 1
+		b++
+	}
+	return b
+}
+
+// CaseProfile counts, for every lower-case form of unlabelled sentences, how often it is
+// written capitalised where capitals are not forced (not first in its sentence), as the tagger
+// reads it: bucket of the capitalised share in the low byte, bucket of the frequency above.
+func CaseProfile(sents [][]string) map[string]uint16 {
+	type c struct{ capital, all, total int }
+	counts := map[string]*c{}
+	for _, s := range sents {
+		for i, w := range s {
+			f := normalize(w)
+			low := string(appendLower(nil, []byte(f)))
+			x := counts[low]
+			if x == nil {
+				x = &c{}
+				counts[low] = x
+			}
+			x.total++
+			if i == 0 || (i > 0 && (s[i-1] == "\"" || s[i-1] == "“" || s[i-1] == ":")) {
+				continue
+			}
+			x.all++
+			if low != f {
+				x.capital++
+			}
+		}
+	}
+	out := make(map[string]uint16, len(counts))
+	for w, x := range counts {
+		out[w] = uint16(caseBucket(x.capital, x.all)) | uint16(freqBucket(x.total))<<8
+	}
+	return out
+}

@@ -105,7 +105,7 @@ func emptyModel() *Model {
 		tagger: empty(numTags), actions: empty(numActs), labeler: empty(2)}
 }
 
-const modelMagic = "parley-syntax 1\n"
+const modelMagic = "parley-syntax 2\n"
 
 // Save writes the model in its binary form, gzipped.
 func (m *Model) Save(w io.Writer) error {
@@ -134,7 +134,7 @@ func (m *Model) Save(w io.Writer) error {
 		e.str(w)
 		e.u32(x.cluster)
 		e.u32(x.amb)
-		e.bytes([]byte{x.wn})
+		e.bytes([]byte{x.wn, x.caps, x.freq})
 	}
 	for _, t := range []*table{m.tagger, m.actions, m.labeler} {
 		e.u32(uint32(t.nclass))
@@ -186,8 +186,8 @@ func Load(r io.Reader) (*Model, error) {
 		var x lexEntry
 		x.cluster = d.u32()
 		x.amb = d.u32()
-		if b := d.bytes(1); len(b) == 1 {
-			x.wn = b[0]
+		if b := d.bytes(3); len(b) == 3 {
+			x.wn, x.caps, x.freq = b[0], b[1], b[2]
 		}
 		m.lex[w] = x
 	}

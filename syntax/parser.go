@@ -318,8 +318,13 @@ func (st *parseState) actionFeats(dst []uint64) []uint64 {
 		// whether the buffer front is the root
 		m2(192, p[s0], uint64(st.headless)),
 	)
+	if debugDrop[1] > 0 {
+		f = append(f[:debugDrop[0]], f[debugDrop[1]:]...)
+	}
 	return f
 }
+
+var debugDrop [2]int
 
 // labelFeats writes the features for the relation of the arc h → d; right is d > h.
 func (st *parseState) labelFeats(dst []uint64, h, d int) []uint64 {
@@ -535,7 +540,7 @@ type parserTrainer struct {
 
 // trainParser learns the transition and label weights. pos holds the tags the parser sees in
 // training (jackknifed predictions), toks the token information.
-func trainParser(sents []Sentence, toks [][]tokenInfo, pos [][]parley.POS, labels []string, dirLabels [2]uint64, epochs int, rng *rand.Rand, progress func(epoch int, uas float64)) *parserTrainer {
+func trainParser(sents []Sentence, toks [][]tokenInfo, pos [][]parley.POS, labels []string, dirLabels [2]uint64, epochs int, rng *rand.Rand, progress func(epoch int, uas float64, pt *parserTrainer)) *parserTrainer {
 	labIndex := make(map[string]int16, len(labels))
 	for i, l := range labels {
 		labIndex[l] = int16(i + 1)
@@ -661,7 +666,7 @@ func trainParser(sents []Sentence, toks [][]tokenInfo, pos [][]parley.POS, label
 			}
 		}
 		if progress != nil {
-			progress(ep, float64(correct)/float64(max(total, 1)))
+			progress(ep, float64(correct)/float64(max(total, 1)), pt)
 		}
 	}
 	return pt

@@ -15,7 +15,7 @@ const numTags = int(parley.NumPOS)
 // tag values for positions before the sentence, as feature values.
 const tagStart = numTags + 1
 
-func tagFeats(dst []uint64, toks []tokenInfo, i, t1, t2 int) []uint64 {
+func tagFeats(dst []uint64, toks []tokenInfo, i, t1, t2 int, prior []parley.POS) []uint64 {
 	t := &toks[i]
 	at := func(k int) *tokenInfo {
 		if k < 0 || k >= len(toks) {
@@ -107,6 +107,10 @@ func tagFeats(dst []uint64, toks []tokenInfo, i, t1, t2 int) []uint64 {
 		mix(mix(tmpl(41), T1), ambAt(i+1)),
 		mix(mix(tmpl(42), t.wn), t.suf[1]),
 		mix(mix(tmpl(43), t.shape), t.c4),
+		mix(mix(mix(tmpl(44), t.caps&0xff), t.flags&flagUpperInitial), first),
+		mix(mix(tmpl(45), t.caps), t.flags&flagUpperInitial),
+		mix(mix(mix(tmpl(46), t.caps&0xff), t.flags&flagUpperInitial), T1),
+		mix(mix(tmpl(47), t.caps&0xff), t.c4),
 	)
 	return f
 }
@@ -116,7 +120,7 @@ func (m *Model) tagSentence(s *scratch, toks []tokenInfo, pos []parley.POS) {
 	scores := s.scores[:numTags]
 	t1, t2 := tagStart, tagStart
 	for i := range toks {
-		s.feats = tagFeats(s.feats, toks, i, t1, t2)
+		s.feats = tagFeats(s.feats, toks, i, t1, t2, nil)
 		m.tagger.score(s.feats, scores)
 		best := 0
 		for c := 1; c < numTags; c++ {
@@ -131,6 +135,10 @@ func (m *Model) tagSentence(s *scratch, toks []tokenInfo, pos []parley.POS) {
 
 // trainTagger learns tagger weights from sentences whose tokens were computed by info.
 func trainTagger(sents []Sentence, toks [][]tokenInfo, epochs int, rng *rand.Rand) *trainWeights {
+	return trainTagger2(sents, toks, nil, epochs, rng)
+}
+
+func trainTagger2(sents []Sentence, toks [][]tokenInfo, first [][]parley.POS, epochs int, rng *rand.Rand) *trainWeights {
 	w := newTrainWeights(numTags)
 	order := make([]int, len(sents))
 	for i := range order {
@@ -145,7 +153,11 @@ func trainTagger(sents []Sentence, toks [][]tokenInfo, epochs int, rng *rand.Ran
 			tk := toks[si]
 			t1, t2 := tagStart, tagStart
 			for i := range tk {
-				feats = tagFeats(feats, tk, i, t1, t2)
+				var fp []parley.POS
+				if first != nil {
+					fp = first[si]
+				}
+				feats = tagFeats(feats, tk, i, t1, t2, fp)
 				w.score(feats, scores)
 				best := 0
 				for c := 1; c < numTags; c++ {

@@ -16,6 +16,7 @@ type tokenInfo struct {
 	amb          uint64 // ambiguity class from the training tags
 	wn           uint64 // WordNet classes
 	end          uint64 // ending class for the parser: -ing, -ed, -s, other
+	caps         uint64 // case profile and frequency in unlabelled text
 }
 
 // sentinel values for positions outside the sentence.
@@ -134,6 +135,7 @@ func (m *Model) info(s *scratch, words []string) []tokenInfo {
 		t.c10 = clusterPrefix(e.cluster, 10)
 		t.cfull = clusterPrefix(e.cluster, 32)
 		t.shape, t.flags = shapeFlags(s.norm)
+		t.caps = uint64(e.caps) | uint64(e.freq)<<8 | 1<<42
 		for k := 0; k < 3; k++ {
 			t.pre[k] = hashBytes(prefixBytes(s.low, k+1))
 		}

@@ -15,6 +15,8 @@ type TrainConfig struct {
 	Sentences []Sentence
 	// Clusters maps word forms to Brown cluster bit strings ("0110…"), from unlabelled text.
 	Clusters map[string]string
+	// Case maps lower-case forms to their case profile in unlabelled text (CaseProfile).
+	Case map[string]uint16
 	// WordNet maps lower-case lemmas to their WordNet parts of speech (wnNoun…); may be nil.
 	WordNet map[string]uint8
 	Seed    int64
@@ -25,6 +27,9 @@ type TrainConfig struct {
 	Prune float64
 	// Log receives progress lines; may be nil.
 	Log func(format string, args ...any)
+
+	// epochHook, when set, sees the model after each parser epoch (for experiments).
+	epochHook func(epoch int, m *Model)
 }
 
 func (c *TrainConfig) logf(format string, args ...any) {
@@ -56,7 +61,7 @@ func Train(cfg TrainConfig) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	base := baseLexicon(cfg.Clusters, cfg.WordNet)
+	base := baseLexicon(cfg.Clusters, cfg.WordNet, cfg.Case)
 	m := &Model{labels: labels, dirLabels: dirLabels}
 	for i, l := range labels {
 		if l == "root" {
@@ -120,7 +125,14 @@ func Train(cfg TrainConfig) (*Model, error) {
 		toks[i] = append([]tokenInfo(nil), m.info(&s, sents[i].Words)...)
 	}
 	pt := trainParser(sents, toks, parsePOS, labels, dirLabels, cfg.ParseEpochs, rand.New(rand.NewSource(cfg.Seed+1000)),
-		func(ep int, uas float64) { cfg.logf("parser epoch %d: training UAS %.4f", ep+1, uas) })
+		func(ep int, uas float64, pt *parserTrainer) {
+			cfg.logf("parser epoch %d: training UAS %.4f", ep+1, uas)
+			if cfg.epochHook != nil {
+				mm := &Model{lex: m.lex, labels: m.labels, dirLabels: m.dirLabels, rootLabel: m.rootLabel, tagger: m.tagger,
+					actions: freezeWeights(pt.actions, cfg.Prune), labeler: freezeWeights(pt.labeler, cfg.Prune)}
+				cfg.epochHook(ep+1, mm)
+			}
+		})
 	m.actions = freezeWeights(pt.actions, cfg.Prune)
 	m.labeler = freezeWeights(pt.labeler, cfg.Prune)
 	cfg.logf("parser: %d transition and %d label features kept of %d and %d",
@@ -202,8 +214,13 @@ func labelSet(sents []Sentence) ([]string, [2]uint64, error) {
 }
 
 // baseLexicon holds the clusters and WordNet classes, before the training tags are added.
-func baseLexicon(clusters map[string]string, wn map[string]uint8) lexicon {
+func baseLexicon(clusters map[string]string, wn map[string]uint8, cases map[string]uint16) lexicon {
 	lx := lexicon{}
+	for w, p := range cases {
+		e := lx[w]
+		e.caps, e.freq = uint8(p), uint8(p>>8)
+		lx[w] = e
+	}
 	for w, bits := range clusters {
 		var c uint32 = 1
 		for _, b := range bits {

@@ -102,6 +102,16 @@ func run(args []string) error {
 		logf("read %d WordNet words", len(wn))
 	}
 
+	text, err := unlabelled(o.shared, append(append([]syntax.Sentence(nil), dev...), test...))
+	if err != nil {
+		return err
+	}
+	nwords := 0
+	for _, s := range text {
+		nwords += len(s)
+	}
+	cases := syntax.CaseProfile(text)
+	logf("read %d unlabelled sentences, %d words; case profiles of %d words", len(text), nwords, len(cases))
 	var clusters map[string]string
 	switch {
 	case o.reuseClusters != "":
@@ -111,15 +121,7 @@ func run(args []string) error {
 		}
 		logf("read %d clusters of words from %s", len(clusters), o.reuseClusters)
 	case o.clusters > 0:
-		text, err := unlabelled(o.shared, append(append([]syntax.Sentence(nil), dev...), test...))
-		if err != nil {
-			return err
-		}
-		n := 0
-		for _, s := range text {
-			n += len(s)
-		}
-		logf("clustering words of %d sentences, %d words, into %d clusters", len(text), n, o.clusters)
+		logf("clustering words into %d clusters", o.clusters)
 		clusters = syntax.BrownClusters(text, o.clusters, o.minCount, logf)
 		if err := writeClusters(o.clusterFile, clusters); err != nil {
 			return err
@@ -128,7 +130,7 @@ func run(args []string) error {
 	}
 
 	cfg := func(sents []syntax.Sentence) syntax.TrainConfig {
-		return syntax.TrainConfig{Sentences: sents, Clusters: clusters, WordNet: wn, Seed: o.seed,
+		return syntax.TrainConfig{Sentences: sents, Clusters: clusters, Case: cases, WordNet: wn, Seed: o.seed,
 			TagEpochs: o.tagEpochs, ParseEpochs: o.epochs, Folds: o.folds, Prune: o.prune, Log: logf}
 	}
 	var report []string
@@ -185,7 +187,7 @@ func unlabelled(shared string, ewt []syntax.Sentence) ([][]string, error) {
 	for _, dir := range []string{"bench/polnear/train/text", "bench/ecbplus/dev/text"} {
 		names, err := filepath.Glob(filepath.Join(shared, dir, "*.txt"))
 		if err != nil || len(names) == 0 {
-			return nil, fmt.Errorf("no unlabelled texts in %s (give the shared folder with --shared, or --clusters 0)", filepath.Join(shared, dir))
+			return nil, fmt.Errorf("no unlabelled texts in %s (give the shared folder with --shared)", filepath.Join(shared, dir))
 		}
 		sort.Strings(names)
 		for _, name := range names {
