@@ -25,7 +25,8 @@ type Model struct {
 	rootLabel int16
 	tagger    *table
 	actions   *table
-	labeler   *table
+	classes   [2][]int16 // dirClasses(dirLabels)
+	labelers  [2]*table  // label weights for left and right arcs
 	pool      sync.Pool
 }
 
@@ -57,7 +58,7 @@ func (m *Model) Parse(words []string, out *Analysis) {
 	}
 	s, _ := m.pool.Get().(*scratch)
 	if s == nil {
-		s = &scratch{scores: make([]int32, max(numTags, numActs, len(m.labels)))}
+		s = &scratch{scores: make([]int32, max(numTags, numActs, len(m.labels), 1))}
 	}
 	toks := m.info(s, words)
 	m.tagSentence(s, toks, out.POS)
@@ -99,13 +100,13 @@ func DefaultErr() error {
 // emptyModel is a model without weights: every score is zero.
 func emptyModel() *Model {
 	empty := func(n int) *table {
-		return &table{nclass: n, stride: n + 2, mask: 15, scale: 1, slots: make([]int16, 16*(n+2))}
+		return &table{nclass: n, mask: 15, scale: 1, slots: make([]uint64, 16)}
 	}
 	return &Model{lex: lexicon{}, labels: []string{"dep", "root"}, dirLabels: [2]uint64{1, 1}, rootLabel: 2,
-		tagger: empty(numTags), actions: empty(numActs), labeler: empty(2)}
+		tagger: empty(numTags), actions: empty(numActs), labelers: [2]*table{empty(1), empty(1)}, classes: [2][]int16{{0}, {0}}}
 }
 
-const modelMagic = "parley-syntax 2\n"
+const modelMagic = "parley-syntax 6\n"
 
 // Save writes the model in its binary form, gzipped.
 func (m *Model) Save(w io.Writer) error {
@@ -134,18 +135,20 @@ func (m *Model) Save(w io.Writer) error {
 		e.str(w)
 		e.u32(x.cluster)
 		e.u32(x.amb)
-		e.bytes([]byte{x.wn, x.caps, x.freq})
+		e.bytes([]byte{x.wn, x.caps, x.freq, x.sure})
 	}
-	for _, t := range []*table{m.tagger, m.actions, m.labeler} {
+	for _, t := range []*table{m.tagger, m.actions, m.labelers[0], m.labelers[1]} {
 		e.u32(uint32(t.nclass))
 		e.u32(math.Float32bits(t.scale))
 		e.u64(t.mask + 1)
 		// Empty slots are runs of zeros, which gzip folds away.
-		buf := make([]byte, 2*len(t.slots))
+		buf := make([]byte, 8*len(t.slots))
 		for i, v := range t.slots {
-			binary.LittleEndian.PutUint16(buf[2*i:], uint16(v))
+			binary.LittleEndian.PutUint64(buf[8*i:], v)
 		}
 		e.bytes(buf)
+		e.u64(uint64(len(t.rows)))
+		e.bytes(t.rows)
 	}
 	if e.err != nil {
 		return fmt.Errorf("save model: %w", e.err)
@@ -186,12 +189,15 @@ func Load(r io.Reader) (*Model, error) {
 		var x lexEntry
 		x.cluster = d.u32()
 		x.amb = d.u32()
-		if b := d.bytes(3); len(b) == 3 {
-			x.wn, x.caps, x.freq = b[0], b[1], b[2]
+		if b := d.bytes(4); len(b) == 4 {
+			x.wn, x.caps, x.freq, x.sure = b[0], b[1], b[2], b[3]
+			if x.sure > uint8(numTags) {
+				d.err = fmt.Errorf("word %q: tag %d", w, x.sure)
+			}
 		}
 		m.lex[w] = x
 	}
-	for _, slot := range []**table{&m.tagger, &m.actions, &m.labeler} {
+	for _, slot := range []**table{&m.tagger, &m.actions, &m.labelers[0], &m.labelers[1]} {
 		nclass := d.count(1 << 10)
 		scale := math.Float32frombits(d.u32())
 		size := d.u64()
@@ -201,15 +207,28 @@ func Load(r io.Reader) (*Model, error) {
 		if size == 0 || size&(size-1) != 0 || size > 1<<26 || nclass == 0 {
 			return nil, fmt.Errorf("load model: bad table size %d × %d", size, nclass)
 		}
-		t := &table{nclass: nclass, stride: nclass + 2, mask: size - 1, scale: scale}
-		buf := d.bytes(int(size) * t.stride * 2)
+		t := &table{nclass: nclass, mask: size - 1, scale: scale}
+		buf := d.bytes(int(size) * 8)
+		nrows := d.u64()
 		if d.err != nil {
 			break
 		}
-		t.slots = make([]int16, int(size)*t.stride)
-		for i := range t.slots {
-			t.slots[i] = int16(binary.LittleEndian.Uint16(buf[2*i:]))
+		if nrows > 1<<28 || (t.inline() && nrows != 0) || nrows%uint64(t.rowStride()) != 0 {
+			return nil, fmt.Errorf("load model: bad table rows %d", nrows)
 		}
+		rows := d.bytes(int(nrows))
+		if d.err != nil {
+			break
+		}
+		t.slots = make([]uint64, size)
+		for i := range t.slots {
+			v := binary.LittleEndian.Uint64(buf[8*i:])
+			if !t.inline() && v != 0 && uint64(uint32(v))+uint64(t.rowStride()) > nrows {
+				return nil, errors.New("load model: a feature's row is past the table")
+			}
+			t.slots[i] = v
+		}
+		t.rows = rows
 		*slot = t
 	}
 	if d.err != nil {
@@ -218,7 +237,12 @@ func Load(r io.Reader) (*Model, error) {
 	if len(m.labels) == 0 || m.rootLabel < 1 || int(m.rootLabel) > len(m.labels) {
 		return nil, errors.New("load model: no root in the label table")
 	}
-	if m.tagger.nclass != numTags || m.actions.nclass != numActs || m.labeler.nclass != len(m.labels) {
+	if nl := uint(len(m.labels)); nl < 64 && (m.dirLabels[0]|m.dirLabels[1])>>nl != 0 {
+		return nil, errors.New("load model: directions name labels past the label table")
+	}
+	m.classes = dirClasses(m.dirLabels)
+	if m.tagger.nclass != numTags || m.actions.nclass != numActs ||
+		m.labelers[0].nclass != max(len(m.classes[0]), 1) || m.labelers[1].nclass != max(len(m.classes[1]), 1) {
 		return nil, errors.New("load model: tables do not match the tag, transition and label sets")
 	}
 	return m, nil

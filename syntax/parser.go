@@ -386,29 +386,44 @@ func abs(x int) int {
 	return x
 }
 
+// dirClasses lists, for each direction of arc (0: the dependent on the left), the label
+// indices seen in that direction, in order: the classes of that direction's label table.
+func dirClasses(mask [2]uint64) (classes [2][]int16) {
+	for d := 0; d < 2; d++ {
+		for i := 0; i < 64; i++ {
+			if mask[d]&(1<<uint(i)) != 0 {
+				classes[d] = append(classes[d], int16(i))
+			}
+		}
+	}
+	return classes
+}
+
+func arcDir(h, d int) int {
+	if d > h {
+		return 1
+	}
+	return 0
+}
+
 // predictLabel returns the best label index + 1 for the arc h → d among those seen in its
 // direction in training.
 func (m *Model) predictLabel(s *scratch, st *parseState, h, d int) int16 {
 	s.feats = st.labelFeats(s.feats, h, d)
-	scores := s.scores[:len(m.labels)]
-	m.labeler.score(s.feats, scores)
-	mask := m.dirLabels[0]
-	if d > h {
-		mask = m.dirLabels[1]
+	dir := arcDir(h, d)
+	classes := m.classes[dir]
+	if len(classes) == 0 {
+		return m.rootLabel
 	}
-	best := -1
+	scores := s.scores[:len(classes)]
+	m.labelers[dir].score(s.feats, scores)
+	best := 0
 	for c := range scores {
-		if mask&(1<<uint(c)) == 0 {
-			continue
-		}
-		if best < 0 || scores[c] > scores[best] {
+		if scores[c] > scores[best] {
 			best = c
 		}
 	}
-	if best < 0 {
-		best = 0
-	}
-	return int16(best + 1)
+	return classes[best] + 1
 }
 
 // parseSentence parses toks (tagged pos) with the frozen weights; heads and rels are written
@@ -532,10 +547,11 @@ func (st *parseState) costs(g *goldTree, ok [numActs]bool) (c [numActs]int) {
 
 // parserTrainer holds the weights being learnt.
 type parserTrainer struct {
-	actions, labeler *trainWeights
-	labels           []string
-	dirLabels        [2]uint64
-	rootLabel        int16
+	actions   *trainWeights
+	labelers  [2]*trainWeights
+	labels    []string
+	dirLabels [2]uint64
+	rootLabel int16
 }
 
 // trainParser learns the transition and label weights. pos holds the tags the parser sees in
@@ -545,7 +561,18 @@ func trainParser(sents []Sentence, toks [][]tokenInfo, pos [][]parley.POS, label
 	for i, l := range labels {
 		labIndex[l] = int16(i + 1)
 	}
-	pt := &parserTrainer{actions: newTrainWeights(numActs), labeler: newTrainWeights(len(labels)), labels: labels, dirLabels: dirLabels, rootLabel: labIndex["root"]}
+	classes := dirClasses(dirLabels)
+	var classOf [2][64]int
+	for d := range classes {
+		for i := range classOf[d] {
+			classOf[d][i] = -1
+		}
+		for c, l := range classes[d] {
+			classOf[d][l] = c
+		}
+	}
+	pt := &parserTrainer{actions: newTrainWeights(numActs), labels: labels, dirLabels: dirLabels, rootLabel: labIndex["root"],
+		labelers: [2]*trainWeights{newTrainWeights(max(len(classes[0]), 1)), newTrainWeights(max(len(classes[1]), 1))}}
 	golds := make([]goldTree, len(sents))
 	for i := range sents {
 		golds[i] = makeGold(&sents[i], labIndex)
@@ -560,27 +587,26 @@ func trainParser(sents []Sentence, toks [][]tokenInfo, pos [][]parley.POS, label
 	lScores := make([]float32, len(labels))
 	label := func(h, d int, g *goldTree, learn bool) int16 {
 		feats = st.labelFeats(feats, h, d)
-		pt.labeler.score(feats, lScores)
-		mask := dirLabels[0]
-		if d > h {
-			mask = dirLabels[1]
+		dir := arcDir(h, d)
+		if len(classes[dir]) == 0 {
+			return pt.rootLabel
 		}
-		best := -1
-		for c := range lScores {
-			if mask&(1<<uint(c)) != 0 && (best < 0 || lScores[c] > lScores[best]) {
+		w := pt.labelers[dir]
+		sc := lScores[:len(classes[dir])]
+		w.score(feats, sc)
+		best := 0
+		for c := range sc {
+			if sc[c] > sc[best] {
 				best = c
 			}
 		}
-		if best < 0 {
-			best = 0
-		}
-		pred := int16(best + 1)
-		if learn && d < st.n && int(g.heads[d]) == h {
+		pred := classes[dir][best] + 1
+		if learn && d < st.n && int(g.heads[d]) == h && g.labels[d] > 0 {
 			gold := g.labels[d]
-			if gold != pred && gold > 0 {
-				pt.labeler.update(feats, int(gold-1), best, 1)
+			if gc := classOf[dir][gold-1]; gc >= 0 && gold != pred {
+				w.update(feats, gc, best, 1)
 			}
-			pt.labeler.tick()
+			w.tick()
 			return gold
 		}
 		return pred

@@ -46,14 +46,14 @@ func splitField(out []string, f string) []string {
 		if !strings.ContainsRune(closers, r) || len(f) == size {
 			break
 		}
-		if r == '.' && keepsPeriod(f) {
-			break
-		}
 		// "..." stays one mark.
 		if r == '.' && strings.HasSuffix(f, "...") && len(f) > 3 {
 			tail = append(tail, "...")
 			f = f[:len(f)-3]
 			continue
+		}
+		if r == '.' && keepsPeriod(f) {
+			break
 		}
 		if (r == '\'' || r == '’') && len(f) > size {
 			// "students'" is the word and a possessive mark, split like "'s".

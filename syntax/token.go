@@ -17,6 +17,7 @@ type tokenInfo struct {
 	wn           uint64 // WordNet classes
 	end          uint64 // ending class for the parser: -ing, -ed, -s, other
 	caps         uint64 // case profile and frequency in unlabelled text
+	sure         uint8  // lexEntry.sure
 }
 
 // sentinel values for positions outside the sentence.
@@ -129,6 +130,7 @@ func (m *Model) info(s *scratch, words []string) []tokenInfo {
 		t.low = hashBytes(s.low)
 		e := m.lex.lookupBytes(s.norm, s.low)
 		t.amb = uint64(e.amb) + 1<<40
+		t.sure = e.sure
 		t.wn = uint64(e.wn) + 1<<41
 		t.c4 = clusterPrefix(e.cluster, 4)
 		t.c6 = clusterPrefix(e.cluster, 6)

@@ -29,7 +29,7 @@ type TrainConfig struct {
 	Log func(format string, args ...any)
 
 	// epochHook, when set, sees the model after each parser epoch (for experiments).
-	epochHook func(epoch int, m *Model)
+	epochHook func(epoch int, m *Model, pt *parserTrainer)
 }
 
 func (c *TrainConfig) logf(format string, args ...any) {
@@ -129,14 +129,21 @@ func Train(cfg TrainConfig) (*Model, error) {
 			cfg.logf("parser epoch %d: training UAS %.4f", ep+1, uas)
 			if cfg.epochHook != nil {
 				mm := &Model{lex: m.lex, labels: m.labels, dirLabels: m.dirLabels, rootLabel: m.rootLabel, tagger: m.tagger,
-					actions: freezeWeights(pt.actions, cfg.Prune), labeler: freezeWeights(pt.labeler, cfg.Prune)}
-				cfg.epochHook(ep+1, mm)
+					classes: dirClasses(m.dirLabels), actions: freezeWeights(pt.actions, cfg.Prune)}
+				mm.labelers = [2]*table{freezeWeights(pt.labelers[0], cfg.Prune), freezeWeights(pt.labelers[1], cfg.Prune)}
+				cfg.epochHook(ep+1, mm, pt)
 			}
 		})
 	m.actions = freezeWeights(pt.actions, cfg.Prune)
-	m.labeler = freezeWeights(pt.labeler, cfg.Prune)
+	m.classes = dirClasses(dirLabels)
+	nlab, klab := 0, 0
+	for d := range m.labelers {
+		m.labelers[d] = freezeWeights(pt.labelers[d], cfg.Prune)
+		nlab += len(pt.labelers[d].keys)
+		klab += m.labelers[d].features()
+	}
 	cfg.logf("parser: %d transition and %d label features kept of %d and %d",
-		m.actions.features(), m.labeler.features(), len(pt.actions.keys), len(pt.labeler.keys))
+		m.actions.features(), klab, len(pt.actions.keys), nlab)
 	return m, nil
 }
 
@@ -277,6 +284,11 @@ func withAmbiguity(base lexicon, sents []Sentence, idx []int) lexicon {
 		}
 		e := lx[w]
 		e.amb = amb
+		for t, v := range c {
+			if total >= 20 && float64(v) >= 0.995*float64(total) {
+				e.sure = uint8(t + 1)
+			}
+		}
 		lx[w] = e
 	}
 	return lx

@@ -52,7 +52,7 @@ func run(args []string) error {
 	fs.IntVar(&o.folds, "folds", 10, "jackknife folds for the parser's training tags (0: gold tags)")
 	fs.IntVar(&o.clusters, "clusters", 256, "number of Brown clusters (0: none)")
 	fs.IntVar(&o.minCount, "min-count", 3, "least count of a word to be clustered")
-	fs.Float64Var(&o.prune, "prune", 0.002, "drop features whose largest weight is below this share of the table's largest")
+	fs.Float64Var(&o.prune, "prune", 0.03, "drop features whose largest weight is below this share of the table's largest")
 	fs.StringVar(&o.shared, "shared", "", "folder with the unlabelled texts (default: two folders above UD_FOLDER)")
 	fs.StringVar(&o.wordnet, "wordnet", "/usr/share/wordnet", "WordNet 3.0 dictionary folder (Debian package wordnet-base); empty: none")
 	fs.StringVar(&o.out, "out", "syntax/model/syntax.bin.gz", "model file to write")
