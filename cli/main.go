@@ -56,6 +56,7 @@ func commands() []entry {
 		{"stories", "group stored documents into stories and list them", func() command { return &storiesCommand{} }},
 		{"brief", "write a brief of a story (Markdown or self-contained HTML)", func() command { return &briefCommand{} }},
 		{"export", "export stored documents, quotes, events or stances", func() command { return &exportCommand{} }},
+		{"parse", "tag and parse sentences (CoNLL-U or JSONL)", func() command { return &parseCommand{} }},
 		{"version", "print the version", func() command { return &versionCommand{} }},
 	}
 }

@@ -1,0 +1,337 @@
+package syntax
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+
+	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/internal/shared"
+)
+
+func embeddedModel(t testing.TB) *Model {
+	t.Helper()
+	m := Default()
+	if err := DefaultErr(); err != nil {
+		t.Fatalf("embedded model: %v", err)
+	}
+	return m
+}
+
+func readFile(t testing.TB, path string) []Sentence {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	s, err := ReadCoNLLU(f, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// TestPUD holds the model to the bars of the project's issue on English PUD, with the tags
+// the model predicts itself (PUD is never trained or tuned on).
+func TestPUD(t *testing.T) {
+	dir := shared.Dir(t, "bench", "ud")
+	gold := readFile(t, filepath.Join(dir, "en_pud-ud-test.conllu"))
+	sc := embeddedModel(t).Evaluate(gold)
+	t.Logf("PUD: %s", sc)
+	if sc.UPOS < 0.95 || sc.UAS < 0.85 || sc.LAS < 0.81 {
+		t.Errorf("PUD %s, want UPOS ≥ 0.95, UAS ≥ 0.85, LAS ≥ 0.81", sc)
+	}
+}
+
+// word returns the index of the first occurrence of w.
+func word(words []string, w string) int {
+	for i, x := range words {
+		if x == w {
+			return i
+		}
+	}
+	return -2
+}
+
+func TestRelations(t *testing.T) {
+	m := embeddedModel(t)
+	type arc struct{ dep, head, rel string } // head "" is the root
+	tests := []struct {
+		text string
+		arcs []arc
+	}{
+		{"The minister signed the agreement in Kyiv on Tuesday .", []arc{
+			{"minister", "signed", "nsubj"}, {"agreement", "signed", "obj"}, {"signed", "", "root"}, {"Kyiv", "signed", "obl"}}},
+		{"The bridge was destroyed by the army last week .", []arc{
+			{"bridge", "destroyed", "nsubj:pass"}, {"was", "destroyed", "aux:pass"}, {"army", "destroyed", "obl:agent"}}},
+		{"Farmers and truckers blocked the roads and closed the border .", []arc{
+			{"Farmers", "blocked", "nsubj"}, {"truckers", "Farmers", "conj"}, {"and", "truckers", "cc"},
+			{"closed", "blocked", "conj"}, {"border", "closed", "obj"}}},
+		{"She said that the talks would resume in March .", []arc{
+			{"She", "said", "nsubj"}, {"resume", "said", "ccomp"}, {"that", "resume", "mark"}, {"talks", "resume", "nsubj"}}},
+		{"The company 's chief executive resigned .", []arc{
+			{"company", "executive", "nmod:poss"}, {"executive", "resigned", "nsubj"}}},
+	}
+	var a Analysis
+	for _, tc := range tests {
+		words := strings.Fields(tc.text)
+		m.Parse(words, &a)
+		for _, want := range tc.arcs {
+			d := word(words, want.dep)
+			h := -1
+			if want.head != "" {
+				h = word(words, want.head)
+			}
+			if d < 0 || a.Heads[d] != h || a.Rels[d] != want.rel {
+				got := "?"
+				if d >= 0 {
+					got = "root"
+					if a.Heads[d] >= 0 {
+						got = words[a.Heads[d]]
+					}
+					got += " " + a.Rels[d]
+				}
+				t.Errorf("%q: %s ← %s %s, got %s", tc.text, want.dep, want.head, want.rel, got)
+			}
+		}
+	}
+}
+
+func TestTags(t *testing.T) {
+	m := embeddedModel(t)
+	var a Analysis
+	words := strings.Fields("Ukraine 's president met three European leaders in Paris on Monday .")
+	want := []parley.POS{parley.POSPROPN, parley.POSPART, parley.POSNOUN, parley.POSVERB, parley.POSNUM,
+		parley.POSADJ, parley.POSNOUN, parley.POSADP, parley.POSPROPN, parley.POSADP, parley.POSPROPN, parley.POSPUNCT}
+	m.Parse(words, &a)
+	for i, p := range want {
+		if a.POS[i] != p {
+			t.Errorf("%s: %s, want %s", words[i], a.POS[i], p)
+		}
+	}
+}
+
+func tiny(t testing.TB) []Sentence { return readFile(t, filepath.Join("testdata", "tiny.conllu")) }
+
+func trainTiny(t testing.TB, seed int64) *Model {
+	t.Helper()
+	m, err := Train(TrainConfig{Sentences: tiny(t), Clusters: map[string]string{"minister": "0110", "army": "0111"},
+		WordNet: map[string]uint8{"sign": wnVerb}, Seed: seed, TagEpochs: 3, ParseEpochs: 4, Folds: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func saved(t testing.TB, m *Model) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := m.Save(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func TestTrainDeterministic(t *testing.T) {
+	a, b := saved(t, trainTiny(t, 7)), saved(t, trainTiny(t, 7))
+	if !bytes.Equal(a, b) {
+		t.Error("two trainings with the same seed wrote different models")
+	}
+}
+
+func TestModelRoundTrip(t *testing.T) {
+	m := trainTiny(t, 3)
+	data := saved(t, m)
+	m2, err := Load(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again := saved(t, m2); !bytes.Equal(data, again) {
+		t.Error("a loaded model saves differently")
+	}
+	var a1, a2 Analysis
+	for _, s := range tiny(t) {
+		m.Parse(s.Words, &a1)
+		m2.Parse(s.Words, &a2)
+		for i := range s.Words {
+			if a1.POS[i] != a2.POS[i] || a1.Heads[i] != a2.Heads[i] || a1.Rels[i] != a2.Rels[i] {
+				t.Fatalf("%v: the loaded model parses word %d differently", s.Words, i)
+			}
+		}
+	}
+	// Every word is attached: one root, heads inside the sentence.
+	for _, s := range tiny(t) {
+		m.Parse(s.Words, &a1)
+		checkTree(t, s.Words, &a1)
+	}
+}
+
+func checkTree(t *testing.T, words []string, a *Analysis) {
+	t.Helper()
+	roots := 0
+	for i, h := range a.Heads {
+		if h == -1 {
+			roots++
+			continue
+		}
+		if h < 0 || h >= len(words) || h == i {
+			t.Errorf("%v: word %d has head %d", words, i, h)
+		}
+	}
+	if roots != 1 {
+		t.Errorf("%v: %d roots", words, roots)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	data := saved(t, trainTiny(t, 1))
+	for name, b := range map[string][]byte{
+		"empty":     nil,
+		"not gzip":  []byte("hello"),
+		"truncated": data[:len(data)/2],
+	} {
+		if _, err := Load(bytes.NewReader(b)); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+}
+
+func TestReadCoNLLUErrors(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"columns", "1\tA\ta\tNOUN\n", "columns"},
+		{"sequence", "1\tA\ta\tNOUN\tNN\t_\t0\troot\t_\t_\n3\tB\tb\tNOUN\tNN\t_\t1\tdep\t_\t_\n", "out of sequence"},
+		{"upos", "1\tA\ta\tNOUNY\tNN\t_\t0\troot\t_\t_\n", "unknown UPOS"},
+		{"head", "1\tA\ta\tNOUN\tNN\t_\tx\troot\t_\t_\n", "bad head"},
+		{"past", "1\tA\ta\tNOUN\tNN\t_\t5\troot\t_\t_\n", "past the sentence"},
+	} {
+		_, err := ReadCoNLLU(strings.NewReader(tc.in), "in.conllu")
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: error %v, want one with %q", tc.name, err, tc.want)
+		}
+	}
+}
+
+func TestParseAllocs(t *testing.T) {
+	m := embeddedModel(t)
+	words := strings.Fields("The “ peace plan ” , which Kyiv rejected , was drafted in 2025 by U.S. officials .")
+	var a Analysis
+	m.Parse(words, &a)
+	if n := testing.AllocsPerRun(50, func() { m.Parse(words, &a) }); n > 0 {
+		t.Errorf("Parse allocates %.1f times a sentence", n)
+	}
+}
+
+func TestParseConcurrent(t *testing.T) {
+	m := embeddedModel(t)
+	sents := [][]string{
+		strings.Fields("The minister signed the agreement ."),
+		strings.Fields("Talks will resume next week in Geneva , officials said ."),
+		{},
+		strings.Fields("Yes"),
+	}
+	want := make([]Analysis, len(sents))
+	for i, s := range sents {
+		m.Parse(s, &want[i])
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var a Analysis
+			for k := 0; k < 50; k++ {
+				i := k % len(sents)
+				m.Parse(sents[i], &a)
+				for j := range sents[i] {
+					if a.Heads[j] != want[i].Heads[j] || a.Rels[j] != want[i].Rels[j] || a.POS[j] != want[i].POS[j] {
+						t.Errorf("concurrent parse of %v differs", sents[i])
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// cpuTime is the user and system CPU time of the process so far, in seconds.
+func cpuTime() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
+}
+
+func TestSplitWords(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"The U.S. didn't say.", "The|U.S.|did|n't|say|."},
+		{"“We can’t,” Mr. Smith said.", "“|We|ca|n’t|,|”|Mr.|Smith|said|."},
+		{"a 15-year term (e-mail us)", "a|15|-|year|term|(|e-mail|us|)"},
+		{"Russia's army; the leaders' talks...", "Russia|'s|army|;|the|leaders|'|talks|..."},
+	} {
+		if got := strings.Join(SplitWords(tc.in), "|"); got != tc.want {
+			t.Errorf("SplitWords(%q) = %s, want %s", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestBrownClusters(t *testing.T) {
+	var sents [][]string
+	for i := 0; i < 30; i++ {
+		sents = append(sents, strings.Fields("the cat sat on the mat"), strings.Fields("a dog sat on a rug"),
+			strings.Fields("the dog ran to a mat"), strings.Fields("a cat ran to the rug"))
+	}
+	c := BrownClusters(sents, 4, 2, nil)
+	if len(c) != 10 {
+		t.Fatalf("%d words clustered, want 10: %v", len(c), c)
+	}
+	same := func(a, b string) bool { return c[a] == c[b] }
+	if !same("cat", "dog") || !same("mat", "rug") || !same("the", "a") || same("cat", "sat") {
+		t.Errorf("clusters group the wrong words: %v", c)
+	}
+	if again := BrownClusters(sents, 4, 2, nil); len(again) != len(c) {
+		t.Error("clustering is not deterministic")
+	} else {
+		for w, p := range c {
+			if again[w] != p {
+				t.Errorf("clustering is not deterministic: %s %s vs %s", w, p, again[w])
+			}
+		}
+	}
+}
+
+// BenchmarkParse tags and parses PUD's sentences, reporting bytes of text and sentences per
+// second on one core.
+func BenchmarkParse(b *testing.B) {
+	dir := shared.Dir(b, "bench", "ud")
+	sents := readFile(b, filepath.Join(dir, "en_pud-ud-test.conllu"))
+	m := embeddedModel(b)
+	size := 0
+	for _, s := range sents {
+		for _, w := range s.Words {
+			size += len(w) + 1
+		}
+	}
+	var a Analysis
+	b.SetBytes(int64(size))
+	cpu0 := cpuTime()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, s := range sents {
+			m.Parse(s.Words, &a)
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(len(sents))*float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+	// On a shared machine the wall clock counts the time other processes held the core; the
+	// process's own CPU time is what one core of its own would take.
+	if cpu := cpuTime() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(size)*float64(b.N)/cpu/1e6, "MB/cpu-s")
+	}
+}

@@ -1,0 +1,178 @@
+package syntax
+
+import (
+	"math/rand"
+
+	"github.com/parleynews/parley"
+)
+
+// The tagger is a greedy left-to-right averaged perceptron over UPOS. It reads the word, its
+// affixes, shape, Brown clusters, WordNet classes and training ambiguity class, the same of two
+// words either side, and the two tags it has already chosen.
+
+const numTags = int(parley.NumPOS)
+
+// tag values for positions before the sentence, as feature values.
+const tagStart = numTags + 1
+
+func tagFeats(dst []uint64, toks []tokenInfo, i, t1, t2 int, prior []parley.POS) []uint64 {
+	t := &toks[i]
+	at := func(k int) *tokenInfo {
+		if k < 0 || k >= len(toks) {
+			return nil
+		}
+		return &toks[k]
+	}
+	lowAt := func(k int) uint64 {
+		if x := at(k); x != nil {
+			return x.low
+		}
+		if k < 0 {
+			return atomStart
+		}
+		return atomEnd
+	}
+	sufAt := func(k int) uint64 {
+		if x := at(k); x != nil {
+			return x.suf[2]
+		}
+		return atomNone
+	}
+	c6At := func(k int) uint64 {
+		if x := at(k); x != nil {
+			return x.c6
+		}
+		return atomNone
+	}
+	cfAt := func(k int) uint64 {
+		if x := at(k); x != nil {
+			return x.cfull
+		}
+		return atomNone
+	}
+	ambAt := func(k int) uint64 {
+		if x := at(k); x != nil {
+			return x.amb
+		}
+		return atomNone
+	}
+	first := uint64(0)
+	if i == 0 {
+		first = 1
+	}
+	T1, T2 := uint64(t1), uint64(t2)
+	f := dst[:0]
+	f = append(f,
+		tmpl(0),
+		mix(tmpl(1), t.word),
+		mix(tmpl(2), t.low),
+		mix(tmpl(3), t.suf[0]),
+		mix(tmpl(4), t.suf[1]),
+		mix(tmpl(5), t.suf[2]),
+		mix(tmpl(6), t.suf[3]),
+		mix(tmpl(7), t.pre[0]),
+		mix(tmpl(8), t.pre[1]),
+		mix(tmpl(9), t.pre[2]),
+		mix(mix(tmpl(10), t.shape), first),
+		mix(mix(tmpl(11), t.flags), first),
+		mix(tmpl(12), t.c4),
+		mix(tmpl(13), t.c6),
+		mix(tmpl(14), t.c10),
+		mix(tmpl(15), t.cfull),
+		mix(tmpl(16), t.amb),
+		mix(mix(tmpl(17), t.wn), t.flags&flagUpperInitial),
+		mix(tmpl(18), T1),
+		mix(tmpl(19), T2),
+		mix(mix(tmpl(20), T1), T2),
+		mix(mix(tmpl(21), T1), t.low),
+		mix(tmpl(22), lowAt(i-1)),
+		mix(tmpl(23), lowAt(i-2)),
+		mix(tmpl(24), lowAt(i+1)),
+		mix(tmpl(25), lowAt(i+2)),
+		mix(tmpl(26), sufAt(i-1)),
+		mix(tmpl(27), sufAt(i+1)),
+		mix(tmpl(28), c6At(i-1)),
+		mix(tmpl(29), c6At(i+1)),
+		mix(tmpl(30), cfAt(i-1)),
+		mix(tmpl(31), cfAt(i+1)),
+		mix(tmpl(32), ambAt(i+1)),
+		mix(tmpl(33), ambAt(i+2)),
+		mix(mix(tmpl(34), T1), t.amb),
+		mix(mix(tmpl(35), t.amb), ambAt(i+1)),
+		mix(mix(tmpl(36), t.low), lowAt(i+1)),
+		mix(mix(tmpl(37), lowAt(i-1)), t.low),
+		mix(mix(tmpl(38), T1), t.suf[2]),
+		mix(mix(tmpl(39), T1), t.c6),
+		mix(mix(tmpl(40), t.c6), c6At(i+1)),
+		mix(mix(tmpl(41), T1), ambAt(i+1)),
+		mix(mix(tmpl(42), t.wn), t.suf[1]),
+		mix(mix(tmpl(43), t.shape), t.c4),
+		mix(mix(mix(tmpl(44), t.caps&0xff), t.flags&flagUpperInitial), first),
+		mix(mix(tmpl(45), t.caps), t.flags&flagUpperInitial),
+		mix(mix(mix(tmpl(46), t.caps&0xff), t.flags&flagUpperInitial), T1),
+		mix(mix(tmpl(47), t.caps&0xff), t.c4),
+	)
+	return f
+}
+
+// tagSentence tags words with the frozen weights into pos.
+func (m *Model) tagSentence(s *scratch, toks []tokenInfo, pos []parley.POS) {
+	scores := s.scores[:numTags]
+	t1, t2 := tagStart, tagStart
+	for i := range toks {
+		s.feats = tagFeats(s.feats, toks, i, t1, t2, nil)
+		m.tagger.score(s.feats, scores)
+		best := 0
+		for c := 1; c < numTags; c++ {
+			if scores[c] > scores[best] {
+				best = c
+			}
+		}
+		pos[i] = parley.POS(best)
+		t2, t1 = t1, best
+	}
+}
+
+// trainTagger learns tagger weights from sentences whose tokens were computed by info.
+func trainTagger(sents []Sentence, toks [][]tokenInfo, epochs int, rng *rand.Rand) *trainWeights {
+	return trainTagger2(sents, toks, nil, epochs, rng)
+}
+
+func trainTagger2(sents []Sentence, toks [][]tokenInfo, first [][]parley.POS, epochs int, rng *rand.Rand) *trainWeights {
+	w := newTrainWeights(numTags)
+	order := make([]int, len(sents))
+	for i := range order {
+		order[i] = i
+	}
+	scores := make([]float32, numTags)
+	var feats []uint64
+	for ep := 0; ep < epochs; ep++ {
+		rng.Shuffle(len(order), func(a, b int) { order[a], order[b] = order[b], order[a] })
+		for _, si := range order {
+			s := &sents[si]
+			tk := toks[si]
+			t1, t2 := tagStart, tagStart
+			for i := range tk {
+				var fp []parley.POS
+				if first != nil {
+					fp = first[si]
+				}
+				feats = tagFeats(feats, tk, i, t1, t2, fp)
+				w.score(feats, scores)
+				best := 0
+				for c := 1; c < numTags; c++ {
+					if scores[c] > scores[best] {
+						best = c
+					}
+				}
+				gold := int(s.POS[i])
+				if best != gold {
+					w.update(feats, gold, best, 1)
+				}
+				w.tick()
+				t2, t1 = t1, best
+			}
+		}
+	}
+	return w
+}

@@ -1,0 +1,338 @@
+package syntax
+
+import (
+	"errors"
+	"fmt"
+	"math/rand"
+	"sort"
+	"strings"
+
+	"github.com/parleynews/parley"
+)
+
+// TrainConfig says what Train learns from and how.
+type TrainConfig struct {
+	Sentences []Sentence
+	// Clusters maps word forms to Brown cluster bit strings ("0110…"), from unlabelled text.
+	Clusters map[string]string
+	// Case maps lower-case forms to their case profile in unlabelled text (CaseProfile).
+	Case map[string]uint16
+	// WordNet maps lower-case lemmas to their WordNet parts of speech (wnNoun…); may be nil.
+	WordNet map[string]uint8
+	Seed    int64
+	// TagEpochs and ParseEpochs are the passes over the data; Folds the number of parts of the
+	// jackknife that gives the parser predicted tags to learn from (below 2: gold tags).
+	TagEpochs, ParseEpochs, Folds int
+	// Prune drops features whose largest weight is below this share of the table's largest.
+	Prune float64
+	// Log receives progress lines; may be nil.
+	Log func(format string, args ...any)
+
+	// epochHook, when set, sees the model after each parser epoch (for experiments).
+	epochHook func(epoch int, m *Model, pt *parserTrainer)
+}
+
+func (c *TrainConfig) logf(format string, args ...any) {
+	if c.Log != nil {
+		c.Log(format, args...)
+	}
+}
+
+// Train learns a tagger and a parser from the sentences. The same configuration and seed give
+// the same model.
+func Train(cfg TrainConfig) (*Model, error) {
+	if len(cfg.Sentences) == 0 {
+		return nil, errors.New("train syntax: no sentences")
+	}
+	for i := range cfg.Sentences {
+		s := &cfg.Sentences[i]
+		if len(s.POS) != s.Len() || len(s.Heads) != s.Len() || len(s.Rels) != s.Len() {
+			return nil, fmt.Errorf("train syntax: sentence %d lacks tags or a tree", i+1)
+		}
+	}
+	if cfg.TagEpochs <= 0 {
+		cfg.TagEpochs = 10
+	}
+	if cfg.ParseEpochs <= 0 {
+		cfg.ParseEpochs = 15
+	}
+	sents := cfg.Sentences
+	labels, dirLabels, err := labelSet(sents)
+	if err != nil {
+		return nil, err
+	}
+	base := baseLexicon(cfg.Clusters, cfg.WordNet, cfg.Case)
+	m := &Model{labels: labels, dirLabels: dirLabels}
+	for i, l := range labels {
+		if l == "root" {
+			m.rootLabel = int16(i + 1)
+		}
+	}
+	if m.rootLabel == 0 {
+		return nil, errors.New("train syntax: no root relation in the training trees")
+	}
+
+	// Jackknife: the parser learns from tags predicted by taggers that never saw the sentence,
+	// so it is trained on the kind of tag errors it will meet.
+	parsePOS := make([][]parley.POS, len(sents))
+	if cfg.Folds >= 2 {
+		for f := 0; f < cfg.Folds; f++ {
+			var in, out []int
+			for i := range sents {
+				if i%cfg.Folds == f {
+					out = append(out, i)
+				} else {
+					in = append(in, i)
+				}
+			}
+			fm := &Model{lex: withAmbiguity(base, sents, in)}
+			tagger := trainTaggerOn(base, sents, in, cfg.TagEpochs, rand.New(rand.NewSource(cfg.Seed+int64(f)+1)))
+			fm.tagger = freezeWeights(tagger, 0)
+			var s scratch
+			s.scores = make([]int32, numTags)
+			right, total := 0, 0
+			for _, i := range out {
+				toks := fm.info(&s, sents[i].Words)
+				parsePOS[i] = make([]parley.POS, len(toks))
+				fm.tagSentence(&s, toks, parsePOS[i])
+				for k, p := range parsePOS[i] {
+					if p == sents[i].POS[k] {
+						right++
+					}
+					total++
+				}
+			}
+			cfg.logf("jackknife fold %d/%d: UPOS %.4f on %d words", f+1, cfg.Folds, float64(right)/float64(max(total, 1)), total)
+		}
+	} else {
+		for i := range sents {
+			parsePOS[i] = sents[i].POS
+		}
+	}
+
+	all := make([]int, len(sents))
+	for i := range all {
+		all[i] = i
+	}
+	m.lex = withAmbiguity(base, sents, all)
+	tagger := trainTaggerOn(base, sents, all, cfg.TagEpochs, rand.New(rand.NewSource(cfg.Seed)))
+	m.tagger = freezeWeights(tagger, cfg.Prune)
+	cfg.logf("tagger: %d features kept of %d", m.tagger.features(), len(tagger.keys))
+
+	toks := make([][]tokenInfo, len(sents))
+	for i := range sents {
+		var s scratch
+		toks[i] = append([]tokenInfo(nil), m.info(&s, sents[i].Words)...)
+	}
+	pt := trainParser(sents, toks, parsePOS, labels, dirLabels, cfg.ParseEpochs, rand.New(rand.NewSource(cfg.Seed+1000)),
+		func(ep int, uas float64, pt *parserTrainer) {
+			cfg.logf("parser epoch %d: training UAS %.4f", ep+1, uas)
+			if cfg.epochHook != nil {
+				mm := &Model{lex: m.lex, labels: m.labels, dirLabels: m.dirLabels, rootLabel: m.rootLabel, tagger: m.tagger,
+					classes: dirClasses(m.dirLabels), actions: freezeWeights(pt.actions, cfg.Prune)}
+				mm.labelers = [2]*table{freezeWeights(pt.labelers[0], cfg.Prune), freezeWeights(pt.labelers[1], cfg.Prune)}
+				cfg.epochHook(ep+1, mm, pt)
+			}
+		})
+	m.actions = freezeWeights(pt.actions, cfg.Prune)
+	m.classes = dirClasses(dirLabels)
+	nlab, klab := 0, 0
+	for d := range m.labelers {
+		m.labelers[d] = freezeWeights(pt.labelers[d], cfg.Prune)
+		nlab += len(pt.labelers[d].keys)
+		klab += m.labelers[d].features()
+	}
+	cfg.logf("parser: %d transition and %d label features kept of %d and %d",
+		m.actions.features(), klab, len(pt.actions.keys), nlab)
+	return m, nil
+}
+
+func freezeWeights(t *trainWeights, prune float64) *table {
+	keys, w := t.averaged()
+	return freeze(t.nclass, keys, w, prune)
+}
+
+// ambFolds is the number of parts the training sentences are cut into for their ambiguity
+// classes: each part reads the classes of the others, so that the tagger sees as many words
+// without a class in training as it will meet in new text, and learns their affixes and
+// clusters instead of trusting a class that only its own sentence gave the word.
+const ambFolds = 10
+
+// trainTaggerOn trains tagger weights on the sentences listed in idx, base being the lexicon
+// without ambiguity classes.
+func trainTaggerOn(base lexicon, sents []Sentence, idx []int, epochs int, rng *rand.Rand) *trainWeights {
+	sub := make([]Sentence, len(idx))
+	toks := make([][]tokenInfo, len(idx))
+	for f := 0; f < ambFolds; f++ {
+		var others []int
+		for k, i := range idx {
+			if k%ambFolds != f {
+				others = append(others, i)
+			}
+		}
+		fm := &Model{lex: withAmbiguity(base, sents, others)}
+		for k, i := range idx {
+			if k%ambFolds == f {
+				sub[k] = sents[i]
+				var s scratch
+				toks[k] = append([]tokenInfo(nil), fm.info(&s, sents[i].Words)...)
+			}
+		}
+	}
+	return trainTagger(sub, toks, epochs, rng)
+}
+
+// labelSet lists the relations of the training trees in a fixed order, with the directions
+// each was seen in.
+func labelSet(sents []Sentence) ([]string, [2]uint64, error) {
+	seen := map[string]bool{}
+	for _, s := range sents {
+		for _, r := range s.Rels {
+			seen[r] = true
+		}
+	}
+	labels := make([]string, 0, len(seen))
+	for r := range seen {
+		labels = append(labels, r)
+	}
+	sort.Strings(labels)
+	if len(labels) > 64 {
+		return nil, [2]uint64{}, fmt.Errorf("train syntax: %d relations, at most 64 supported", len(labels))
+	}
+	index := map[string]int{}
+	for i, l := range labels {
+		index[l] = i
+	}
+	var dir [2]uint64
+	for _, s := range sents {
+		for i, r := range s.Rels {
+			h := s.Heads[i]
+			if h < 0 {
+				continue
+			}
+			d := 0
+			if i > h {
+				d = 1
+			}
+			dir[d] |= 1 << uint(index[r])
+		}
+	}
+	return labels, dir, nil
+}
+
+// baseLexicon holds the clusters and WordNet classes, before the training tags are added.
+func baseLexicon(clusters map[string]string, wn map[string]uint8, cases map[string]uint16) lexicon {
+	lx := lexicon{}
+	for w, p := range cases {
+		e := lx[w]
+		e.caps, e.freq = uint8(p), uint8(p>>8)
+		lx[w] = e
+	}
+	for w, bits := range clusters {
+		var c uint32 = 1
+		for _, b := range bits {
+			if c >= 1<<31 {
+				break
+			}
+			c <<= 1
+			if b == '1' {
+				c |= 1
+			}
+		}
+		e := lx[w]
+		e.cluster = c
+		lx[w] = e
+	}
+	for w, classes := range wn {
+		e := lx[w]
+		e.wn = classes | wnKnown
+		lx[w] = e
+	}
+	return lx
+}
+
+// withAmbiguity copies the lexicon and adds the ambiguity classes of the sentences listed in
+// idx: the tags a word had at least twice, or its only tag when seen once.
+func withAmbiguity(base lexicon, sents []Sentence, idx []int) lexicon {
+	counts := map[string]*[numTags]int{}
+	for _, i := range idx {
+		s := &sents[i]
+		for k, w := range s.Words {
+			f := normalize(w)
+			c := counts[f]
+			if c == nil {
+				c = new([numTags]int)
+				counts[f] = c
+			}
+			c[s.POS[k]]++
+		}
+	}
+	lx := make(lexicon, len(base)+len(counts))
+	for w, e := range base {
+		lx[w] = e
+	}
+	for w, c := range counts {
+		total := 0
+		for _, v := range c {
+			total += v
+		}
+		var amb uint32
+		for t, v := range c {
+			if v >= 2 || (total == 1 && v == 1) || (v > 0 && float64(v) >= 0.1*float64(total)) {
+				amb |= posBit(parley.POS(t))
+			}
+		}
+		e := lx[w]
+		e.amb = amb
+		for t, v := range c {
+			if total >= 20 && float64(v) >= 0.995*float64(total) {
+				e.sure = uint8(t + 1)
+			}
+		}
+		lx[w] = e
+	}
+	return lx
+}
+
+// Scores are the accuracies of a model on gold sentences, counted as the CoNLL 2018 shared
+// task counts them: punctuation included, relation subtypes ignored for LAS.
+type Scores struct {
+	UPOS, UAS, LAS float64
+	Words          int
+}
+
+func (s Scores) String() string {
+	return fmt.Sprintf("UPOS %.3f UAS %.3f LAS %.3f (%d words)", s.UPOS, s.UAS, s.LAS, s.Words)
+}
+
+// Evaluate parses the gold sentences' words and compares.
+func (m *Model) Evaluate(gold []Sentence) Scores {
+	var a Analysis
+	var sc Scores
+	upos, uas, las := 0, 0, 0
+	for _, g := range gold {
+		m.Parse(g.Words, &a)
+		for i := range g.Words {
+			sc.Words++
+			if a.POS[i] == g.POS[i] {
+				upos++
+			}
+			if a.Heads[i] == g.Heads[i] {
+				uas++
+				if baseRel(a.Rels[i]) == baseRel(g.Rels[i]) {
+					las++
+				}
+			}
+		}
+	}
+	w := float64(max(sc.Words, 1))
+	sc.UPOS, sc.UAS, sc.LAS = float64(upos)/w, float64(uas)/w, float64(las)/w
+	return sc
+}
+
+func baseRel(r string) string {
+	if i := strings.IndexByte(r, ':'); i >= 0 {
+		return r[:i]
+	}
+	return r
+}

@@ -1,0 +1,300 @@
+package syntax
+
+import (
+	"encoding/binary"
+	"math"
+	"sort"
+)
+
+// Features are 64-bit hashes of a template number and the values it combines. mix folds one
+// more value into a hash; it is a multiply-xorshift step, cheap enough to run some two hundred
+// times a word.
+func mix(h, v uint64) uint64 {
+	h ^= v + 0x9e3779b97f4a7c15 + (h << 6) + (h >> 2)
+	h *= 0xff51afd7ed558ccd
+	return h ^ (h >> 29)
+}
+
+// tmpl starts the hash of template number t.
+func tmpl(t int) uint64 { return mix(0x2545f4914f6cdd1d, uint64(t)) }
+
+// hashString is FNV-1a over the bytes of s, as a feature value.
+func hashString(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// trainWeights is an averaged perceptron's weights while it learns: a row of class weights per
+// feature hash, created on the first update of the feature. Averaging uses the running-sum
+// trick: acc holds the sum of step × delta, so the average is w - acc/step.
+type trainWeights struct {
+	nclass int
+	index  map[uint64]int32
+	keys   []uint64
+	w      []float32
+	acc    []float64
+	step   float64
+}
+
+func newTrainWeights(nclass int) *trainWeights {
+	return &trainWeights{nclass: nclass, index: make(map[uint64]int32), step: 1}
+}
+
+// score adds the weights of the features to scores (len nclass).
+func (t *trainWeights) score(feats []uint64, scores []float32) {
+	for i := range scores {
+		scores[i] = 0
+	}
+	n := t.nclass
+	for _, f := range feats {
+		r, ok := t.index[f]
+		if !ok {
+			continue
+		}
+		row := t.w[int(r)*n : int(r)*n+n]
+		for c, v := range row {
+			scores[c] += v
+		}
+	}
+}
+
+func (t *trainWeights) row(f uint64) int {
+	r, ok := t.index[f]
+	if !ok {
+		r = int32(len(t.keys))
+		t.index[f] = r
+		t.keys = append(t.keys, f)
+		for i := 0; i < t.nclass; i++ {
+			t.w = append(t.w, 0)
+			t.acc = append(t.acc, 0)
+		}
+	}
+	return int(r) * t.nclass
+}
+
+// update moves the weights of the features toward class good and away from class bad.
+func (t *trainWeights) update(feats []uint64, good, bad int, delta float32) {
+	for _, f := range feats {
+		r := t.row(f)
+		t.w[r+good] += delta
+		t.acc[r+good] += t.step * float64(delta)
+		t.w[r+bad] -= delta
+		t.acc[r+bad] -= t.step * float64(delta)
+	}
+}
+
+// tick counts one training example, for the average.
+func (t *trainWeights) tick() { t.step++ }
+
+// averaged returns the averaged weights, in key order so that the frozen table does not depend
+// on map iteration.
+func (t *trainWeights) averaged() (keys []uint64, w []float32) {
+	n := t.nclass
+	order := make([]int, len(t.keys))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(a, b int) bool { return t.keys[order[a]] < t.keys[order[b]] })
+	keys = make([]uint64, len(order))
+	w = make([]float32, len(order)*n)
+	for j, i := range order {
+		keys[j] = t.keys[i]
+		for c := 0; c < n; c++ {
+			w[j*n+c] = t.w[i*n+c] - float32(t.acc[i*n+c]/t.step)
+		}
+	}
+	return keys, w
+}
+
+// table is a frozen weight table. Weights are quantised to int8 by scale (the sums of a few
+// dozen features keep their order; the table shrinks fourfold, and how fast a model runs is how
+// much of it the caches hold). slots is open addressing at most half full, each slot holding a
+// 32-bit fingerprint of the feature hash above a 32-bit payload: up to four class weights
+// inline, or the offset of the feature's row in rows. An absent feature, the common case, costs
+// one probe of the slots alone.
+type table struct {
+	nclass int
+	mask   uint64
+	scale  float32
+	slots  []uint64
+	// rows holds each feature's weights plus 128, as bytes, padded to a multiple of eight so
+	// that score adds eight classes at a time in the lanes of a uint64.
+	rows []byte
+}
+
+// rowStride is the length of a row in rows.
+func (t *table) rowStride() int { return (t.nclass + 7) &^ 7 }
+
+func (t *table) inline() bool { return t.nclass <= 4 }
+
+func fingerprint(h uint64) uint64 {
+	fp := h >> 32
+	if fp == 0 {
+		fp = 1
+	}
+	return fp
+}
+
+// freeze builds a table from averaged weights, dropping features whose largest weight is below
+// prune times the largest weight of the table (they change almost no decision).
+func freeze(nclass int, keys []uint64, w []float32, prune float64) *table {
+	maxAbs := float32(0)
+	for _, v := range w {
+		if a := float32(math.Abs(float64(v))); a > maxAbs {
+			maxAbs = a
+		}
+	}
+	if maxAbs == 0 {
+		maxAbs = 1
+	}
+	const levels = 127
+	scale := maxAbs / levels
+	minQ := int(prune*levels + 0.5)
+	q := func(v float32) int8 { return int8(math.Round(float64(v / scale))) }
+	keep := make([]int, 0, len(keys))
+	for i := range keys {
+		big := 0
+		for c := 0; c < nclass; c++ {
+			if a := abs(int(q(w[i*nclass+c]))); a > big {
+				big = a
+			}
+		}
+		if big > minQ && big > 0 {
+			keep = append(keep, i)
+		}
+	}
+	size := 16
+	for size < 2*len(keep) {
+		size <<= 1
+	}
+	t := &table{nclass: nclass, mask: uint64(size - 1), scale: scale, slots: make([]uint64, size)}
+	for _, i := range keep {
+		h := keys[i]
+		s := h & t.mask
+		for t.slots[s] != 0 {
+			s = (s + 1) & t.mask
+		}
+		var payload uint64
+		if t.inline() {
+			for c := 0; c < nclass; c++ {
+				payload |= uint64(uint8(q(w[i*nclass+c]))) << (8 * c)
+			}
+		} else {
+			payload = uint64(len(t.rows))
+			for c := 0; c < t.rowStride(); c++ {
+				var x int8
+				if c < nclass {
+					x = q(w[i*nclass+c])
+				}
+				t.rows = append(t.rows, byte(int(x)+128))
+			}
+		}
+		t.slots[s] = fingerprint(h)<<32 | payload
+	}
+	return t
+}
+
+// features is the number of features the table holds.
+func (t *table) features() int {
+	n := 0
+	for _, v := range t.slots {
+		if v != 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// score adds the weights of the features to scores (len nclass), after zeroing it. The first
+// pass only loads each feature's first slot: those loads do not depend on one another, so the
+// processor overlaps their cache misses, where one loop would wait for each behind its
+// branches. Rows are summed eight classes at a time, each byte into a 16-bit lane (128
+// features of at most 255 fit), and the bias taken off at the end.
+func (t *table) score(feats []uint64, scores []int32) {
+	for i := range scores {
+		scores[i] = 0
+	}
+	slots, mask := t.slots, t.mask
+	inline := t.inline()
+	words := t.rowStride() / 8
+	var first [128]uint64
+	var offs [128]int32
+	var even, odd [8]uint64
+	found := 0
+	for len(feats) > 0 {
+		chunk := feats
+		if len(chunk) > len(first) {
+			chunk = chunk[:len(first)]
+		}
+		feats = feats[len(chunk):]
+		for k, h := range chunk {
+			first[k] = slots[h&mask]
+		}
+		nrows := 0
+		for k, h := range chunk {
+			v := first[k]
+			if v == 0 {
+				continue
+			}
+			fp := fingerprint(h)
+			s := h & mask
+			for v>>32 != fp {
+				s = (s + 1) & mask
+				v = slots[s]
+				if v == 0 {
+					break
+				}
+			}
+			if v == 0 {
+				continue
+			}
+			if inline {
+				for c := range scores {
+					scores[c] += int32(int8(uint8(v >> (8 * c))))
+				}
+				continue
+			}
+			offs[nrows] = int32(uint32(v))
+			nrows++
+		}
+		if inline {
+			continue
+		}
+		rows := t.rows
+		for _, off := range offs[:nrows] {
+			r := rows[off : int(off)+8*words]
+			for j := 0; j < words; j++ {
+				v := binary.LittleEndian.Uint64(r[8*j:])
+				even[j] += v & 0x00ff00ff00ff00ff
+				odd[j] += (v >> 8) & 0x00ff00ff00ff00ff
+			}
+		}
+		found += nrows
+		if found > 120 {
+			t.flush(scores, &even, &odd, found)
+			found = 0
+		}
+	}
+	if found > 0 {
+		t.flush(scores, &even, &odd, found)
+	}
+}
+
+// flush adds the lanes of even and odd, less the bias of found rows, to scores, and clears
+// them.
+func (t *table) flush(scores []int32, even, odd *[8]uint64, found int) {
+	bias := int32(128 * found)
+	for c := range scores {
+		j, b := c/8, c%8
+		lanes := even[j]
+		if b%2 == 1 {
+			lanes = odd[j]
+		}
+		scores[c] += int32(uint16(lanes>>(16*(b/2)))) - bias
+	}
+	*even, *odd = [8]uint64{}, [8]uint64{}
+}
