@@ -21,7 +21,7 @@ func TestWordData(t *testing.T) {
 	if pres == nil || pres.sector != "GOV" || !pres.head || offices["spokesperson"].sector != "" {
 		t.Errorf("offices: president %+v, spokesperson %+v", pres, offices["spokesperson"])
 	}
-	if o, n := matchOffice(tokenize("Secretary of State Rubio", nil, nil), 0, 4, nil); o == nil || o.key != "foreign minister" || n != 3 {
+	if o, n := matchOffice(tokenize("Secretary of State Rubio"), 0, 4, nil); o == nil || o.key != "foreign minister" || n != 3 {
 		t.Errorf("matchOffice(Secretary of State) = %+v, %d", o, n)
 	}
 	if titleModifiers["former"] != modFormer || titleModifiers["vice"] != modDeputy || titleModifiers["senior"] != 0 {

@@ -144,13 +144,6 @@ func tokenMark(text string, t *parley.Token) (r rune, double, ok bool) {
 	return r, false, r == '‘' || r == '’' || r == '\''
 }
 
-func isUpper(r rune) bool {
-	if r < utf8.RuneSelf {
-		return 'A' <= r && r <= 'Z'
-	}
-	return unicode.IsUpper(r)
-}
-
 func isDigit(r rune) bool { return '0' <= r && r <= '9' }
 
 func isLetter(r rune) bool {

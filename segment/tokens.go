@@ -637,10 +637,10 @@ func (z *tokenizer) clauseFollows(i int) bool {
 // fusedFirst and fusedLast have a bit for each letter that a fused word of fusedSplit, "its"
 // or "your" starts or ends with; other words need no look-up.
 const (
-	fusedFirst = 1<<('a'-'a') | 1<<('c'-'a') | 1<<('d'-'a') | 1<<('g'-'a') | 1<<('h'-'a') |
+	fusedFirst = 1 | 1<<('c'-'a') | 1<<('d'-'a') | 1<<('g'-'a') | 1<<('h'-'a') |
 		1<<('i'-'a') | 1<<('l'-'a') | 1<<('o'-'a') | 1<<('s'-'a') | 1<<('t'-'a') | 1<<('w'-'a') |
 		1<<('y'-'a')
-	fusedLast = 1<<('a'-'a') | 1<<('e'-'a') | 1<<('m'-'a') | 1<<('o'-'a') | 1<<('r'-'a') |
+	fusedLast = 1 | 1<<('e'-'a') | 1<<('m'-'a') | 1<<('o'-'a') | 1<<('r'-'a') |
 		1<<('s'-'a') | 1<<('t'-'a')
 )
 
