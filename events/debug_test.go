@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"github.com/parleynews/parley"
-	"github.com/parleynews/parley/segment"
 	"os"
 	"strings"
 	"testing"
@@ -18,7 +17,7 @@ func TestDebugSentence(t *testing.T) {
 		t.Skip("set EVENTS_SENT to a sentence to see its parse")
 	}
 	s := New(WithModel(nil))
-	toks := tokenize(text, 0, len(text), nil)
+	toks := sentenceTokens(text)
 	st := &sentence{text: text, toks: toks, lx: s.lx, verb: make([]int8, len(toks))}
 	for i, tk := range toks {
 		t.Logf("%d %q lemma=%s verb=%v", i, tk.text, st.lemma(i), st.verbAt(i))
@@ -78,8 +77,7 @@ func TestDebugJSONL(t *testing.T) {
 	cp := func(text string, i int) int { return utf8.RuneCountInString(text[:i]) }
 	for _, l := range data {
 		doc := &parley.Document{Text: l.Text}
-		doc.Paragraphs = segment.Paragraphs(doc.Text)
-		doc.Sentences = segment.Sentences(doc.Text, doc.Paragraphs)
+		tokenise(doc)
 		if err := s.Process(context.Background(), doc); err != nil {
 			t.Fatal(err)
 		}

@@ -91,8 +91,10 @@ func New(opts ...Option) *Stage {
 func (s *Stage) Name() string { return "events" }
 
 // Process codes the events of every sentence of doc that the cleaner kept (text removed as
-// off-topic is still coded: it is news, only about something else) and sets doc.Events. Events
-// are dated by the expressions of the dates stage (doc.Timexes), which must have run before.
+// off-topic is still coded: it is news, only about something else) and sets doc.Events. It
+// reads the words of doc.Tokens (a document without tokens is split as the tokens stage would
+// split it). Events are dated by the expressions of the dates stage (doc.Timexes), which must
+// have run before.
 func (s *Stage) Process(ctx context.Context, doc *parley.Document) error {
 	if doc == nil {
 		return parley.Errorf(parley.EINVALID, "events: no document")
@@ -102,6 +104,7 @@ func (s *Stage) Process(ctx context.Context, doc *parley.Document) error {
 		sents = []parley.Span{{Start: 0, End: len(doc.Text)}}
 	}
 	r := newResolver(doc)
+	dt := newDocTokens(doc, sents)
 	var events []parley.Event
 	// Sentences without a date of their own take the day the text last named, within two
 	// sentences ("Trump said on Tuesday … He again ruled out …"). The earlier sentences are
@@ -116,7 +119,7 @@ func (s *Stage) Process(ctx context.Context, doc *parley.Document) error {
 		if sp.Start < 0 || sp.End > len(doc.Text) || sp.Start >= sp.End || removed(doc.Removed, sp) {
 			continue
 		}
-		toks = tokenize(doc.Text, sp.Start, sp.End, toks[:0])
+		toks = dt.sentence(si, toks[:0])
 		prev := recent
 		nprev := nrecent
 		recent[1], recent[0] = recent[0], si
@@ -134,12 +137,12 @@ func (s *Stage) Process(ctx context.Context, doc *parley.Document) error {
 		// The dates stage found the sentence's expressions; a sentence whose words name no
 		// time (no number, no time word, no "after" or "before") takes none of them.
 		var exprs []parley.Timex
-		if mayHoldDate(toks) || hasToken(toks, "after", "before", "later", "earlier") {
+		if dt.noteDate(si, mayHoldDate(toks)) || hasToken(toks, "after", "before", "later", "earlier") {
 			exprs = dates.InSentence(doc.Timexes, si)
 		}
 		var carried parley.Timex
 		if !dayPrecise(exprs) {
-			carried = carriedDate(doc, sents, prev[:nprev])
+			carried = carriedDate(doc, dt, prev[:nprev])
 		}
 		for ci := range cands {
 			c := &cands[ci]
@@ -184,13 +187,10 @@ func meaningless(ev parley.Event) bool {
 }
 
 // carriedDate is the last day-precise, not future, date named in the previous sentences
-// (indexes into sents, nearest first).
-func carriedDate(doc *parley.Document, sents []parley.Span, prev []int) parley.Timex {
-	var toks []token
+// (indexes into the sentences of dt, nearest first).
+func carriedDate(doc *parley.Document, dt *docTokens, prev []int) parley.Timex {
 	for _, si := range prev {
-		sp := sents[si]
-		toks = tokenize(doc.Text, sp.Start, sp.End, toks[:0])
-		if !mayHoldDate(toks) {
+		if !dt.mayHoldDate(si) {
 			continue
 		}
 		exprs := dates.InSentence(doc.Timexes, si)

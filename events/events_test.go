@@ -2,6 +2,7 @@ package events
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -9,14 +10,12 @@ import (
 	"github.com/parleynews/parley"
 	"github.com/parleynews/parley/dates"
 	"github.com/parleynews/parley/internal/shared"
-	"github.com/parleynews/parley/segment"
 )
 
 func analyse(t testing.TB, text, published string, actors ...parley.Actor) *parley.Document {
 	t.Helper()
 	doc := &parley.Document{Text: text, Published: published, Actors: actors}
-	doc.Paragraphs = segment.Paragraphs(text)
-	doc.Sentences = segment.Sentences(text, doc.Paragraphs)
+	tokenise(doc)
 	if err := dates.New().Process(context.Background(), doc); err != nil {
 		t.Fatal(err)
 	}
@@ -77,6 +76,14 @@ func TestCoding(t *testing.T) {
 		// A purpose clause names the target of material help.
 		{"Germany sent $2 million to help Ethiopia.", "Germany", "Ethiopia", "AID", "071", "asserted"},
 		{"Thousands of dock workers went on strike against the Port Authority.", "Thousands of dock workers", "the Port Authority", "PROTEST", "143", "asserted"},
+		// Contractions read as the words they stand for.
+		{"The government won't lift the blockade of Qatar.", "The government", "Qatar", "REJECT", "124", "asserted"},
+		{"The rebels didn't attack the town of Vitez.", "The rebels", "the town of Vitez", "ASSAULT", "190", "negated"},
+		{"The rebels did not attack the town of Vitez.", "The rebels", "the town of Vitez", "ASSAULT", "190", "negated"},
+		{"Officials say they're sending troops to the Lebanese army.", "Officials", "the Lebanese army", "AID", "072", "asserted"},
+		{"Officials say they are sending troops to the Lebanese army.", "Officials", "the Lebanese army", "AID", "072", "asserted"},
+		// Decimals and hyphenated words are one word.
+		{"Germany gave 352.5 million euros to the Ethiopian government.", "Germany", "the Ethiopian government", "AID", "071", "asserted"},
 	}
 	for _, tt := range tests {
 		doc := analyse(t, tt.text, "2025-08-20")
@@ -229,8 +236,7 @@ func FuzzProcess(f *testing.F) {
 			return
 		}
 		doc := &parley.Document{Text: text, Published: "2025-08-20"}
-		doc.Paragraphs = segment.Paragraphs(text)
-		doc.Sentences = segment.Sentences(text, doc.Paragraphs)
+		tokenise(doc)
 		if len(text) > 4 {
 			doc.Actors = []parley.Actor{{Name: "X", Code: "USA", Mentions: []parley.Span{{Start: 0, End: 3}, {Start: 2, End: len(text) + 5}}}}
 		}
@@ -250,29 +256,51 @@ func FuzzProcess(f *testing.F) {
 				t.Fatalf("incomplete event %+v", e)
 			}
 		}
+		// Without tokens the stage splits the text as the tokens stage does.
+		bare := &parley.Document{Text: text, Published: doc.Published, Paragraphs: doc.Paragraphs,
+			Sentences: doc.Sentences, Actors: doc.Actors}
+		if err := s.Process(context.Background(), bare); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(bare.Events, doc.Events) {
+			t.Fatalf("events without tokens differ:\n%v\n%v", summary(bare.Events), summary(doc.Events))
+		}
 	})
 }
 
+// BenchmarkProcess codes the PolNeAR training texts. "tokens" is the pipeline's case: the
+// segment and tokens stages ran before and their work is not counted; "untokenised" gives the
+// stage bare sentences, which it splits into tokens itself.
 func BenchmarkProcess(b *testing.B) {
 	var docs []*parley.Document
 	total := 0
 	for _, f := range shared.Texts(b, "bench", "polnear", "train", "text") {
 		d := &parley.Document{Text: f.Body}
-		d.Paragraphs = segment.Paragraphs(d.Text)
-		d.Sentences = segment.Sentences(d.Text, d.Paragraphs)
+		tokenise(d)
 		docs = append(docs, d)
 		total += len(f.Body)
 	}
 	s := New()
 	ctx := context.Background()
-	b.SetBytes(int64(total))
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for _, d := range docs {
-			if err := s.Process(ctx, d); err != nil {
-				b.Fatal(err)
-			}
+	for _, withTokens := range []bool{true, false} {
+		name := "tokens"
+		if !withTokens {
+			name = "untokenised"
 		}
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(total))
+			for b.Loop() {
+				for _, d := range docs {
+					in := &parley.Document{Text: d.Text, Paragraphs: d.Paragraphs, Sentences: d.Sentences}
+					if withTokens {
+						in.Tokens = d.Tokens
+					}
+					if err := s.Process(ctx, in); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
 	}
 }
 
@@ -292,8 +320,7 @@ func TestSpeakerPronounsNameNoOne(t *testing.T) {
 func TestRelativeDates(t *testing.T) {
 	text := "On Monday, the two leaders held talks at the palace. The talks came three days after Chancellor Weber met President Duval in Geneva. Last week, Weber met Duval again."
 	d := &parley.Document{Text: text, Published: "2025-08-20"}
-	d.Paragraphs = segment.Paragraphs(text)
-	d.Sentences = segment.Sentences(text, d.Paragraphs)
+	tokenise(d)
 	if err := dates.New().Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}

@@ -274,7 +274,7 @@ func allUpperWords(toks []token) bool {
 
 func isBe(w string) bool {
 	switch w {
-	case "is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re":
+	case "is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re", "'m":
 		return true
 	}
 	return false

@@ -10,7 +10,6 @@ import (
 	"github.com/parleynews/parley"
 	"github.com/parleynews/parley/dates"
 	"github.com/parleynews/parley/internal/shared"
-	"github.com/parleynews/parley/segment"
 )
 
 // seedActor is a hand-built actor for a seed article: the names it goes by, and pronouns that
@@ -29,8 +28,7 @@ func seedDoc(t *testing.T, file, published string, actors []seedActor) *parley.D
 		t.Fatal(err)
 	}
 	doc := &parley.Document{Text: string(b), Published: published}
-	doc.Paragraphs = segment.Paragraphs(doc.Text)
-	doc.Sentences = segment.Sentences(doc.Text, doc.Paragraphs)
+	tokenise(doc)
 	if err := dates.New().Process(context.Background(), doc); err != nil {
 		t.Fatal(err)
 	}

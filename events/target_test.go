@@ -11,7 +11,7 @@ import (
 func candsOf(t *testing.T, text string) (*sentence, []cand) {
 	t.Helper()
 	s := New(WithModel(nil))
-	toks := tokenize(text, 0, len(text), nil)
+	toks := sentenceTokens(text)
 	st := &sentence{text: text, toks: toks, lx: s.lx, verb: make([]int8, len(toks))}
 	return st, st.candidates()
 }

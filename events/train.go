@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/parleynews/parley"
-	"github.com/parleynews/parley/segment"
 )
 
 // Labeled is a sentence with its marked source and target spans (byte offsets into Text) and
@@ -106,8 +105,7 @@ func parseMarked(m string) Labeled {
 // NONE, exactly as the event scorer reads a record.
 func (s *Stage) PredictLabeled(ctx context.Context, l Labeled) (string, error) {
 	doc := &parley.Document{Text: l.Text}
-	doc.Paragraphs = segment.Paragraphs(doc.Text)
-	doc.Sentences = segment.Sentences(doc.Text, doc.Paragraphs)
+	tokenise(doc)
 	if err := s.Process(ctx, doc); err != nil {
 		return "", err
 	}
@@ -366,10 +364,12 @@ func (st *sentence) spanOf(sp span) parley.Span {
 
 // candidatesOf runs the parser over a text and returns its candidates with the lexicon's code.
 func (s *Stage) candidatesOf(text string) []located {
-	paras := segment.Paragraphs(text)
+	doc := &parley.Document{Text: text}
+	tokenise(doc)
+	dt := newDocTokens(doc, doc.Sentences)
 	var out []located
-	for _, sp := range segment.Sentences(text, paras) {
-		toks := tokenize(text, sp.Start, sp.End, nil)
+	for si := range doc.Sentences {
+		toks := dt.sentence(si, nil)
 		if len(toks) < 3 {
 			continue
 		}
