@@ -3,6 +3,7 @@ package segment
 import (
 	"cmp"
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -552,6 +553,33 @@ func (z *tokenizer) word(i, end int) int {
 		}
 	}
 	z.emitWord(start, j)
+	if j > start && text[j-1] == '.' {
+		// "the U.N.'s envoy": the stop of an initialism ends the word before the apostrophe
+		// could be read as a clitic, so the possessive is taken here, not as a quotation mark.
+		if k := possessiveAt(text, j, end); k > j {
+			z.emit(j, k, parley.TokenWord)
+			return k
+		}
+	}
+	return j
+}
+
+// possessiveAt returns the end of a possessive 's (straight or curly apostrophe) that starts at
+// j and is followed by no letter or digit, or j when there is none.
+func possessiveAt(text string, j, end int) int {
+	w := 0
+	switch {
+	case j < end && text[j] == '\'':
+		w = 1
+	case strings.HasPrefix(text[j:end], "’"):
+		w = len("’")
+	default:
+		return j
+	}
+	k := j + w
+	if k < end && (text[k]|0x20) == 's' && !alnumAt(text, k+1, end) {
+		return k + 1
+	}
 	return j
 }
 

@@ -27,6 +27,8 @@ func TestTokens(t *testing.T) {
 			"It | ’s | what | we | ’ve | said | : | he | ’ll | come | , | she | ’d | stay | ."},
 		{"possessives", "Trump's aides met the leaders' envoys at Kyiv’s airport.",
 			"Trump | 's | aides | met | the | leaders | ' | envoys | at | Kyiv | ’s | airport | ."},
+		{"possessive of an initialism", "The U.N.'s envoy met the E.U.’s.",
+			"The | U.N. | 's | envoy | met | the | E.U. | ’s | ."},
 		{"plural possessive with curly apostrophe", "The allies’ plan failed.",
 			"The | allies | ’ | plan | failed | ."},
 		{"apostrophe inside a name", "O'Neill met D’Souza.", "O'Neill | met | D’Souza | ."},
