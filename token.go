@@ -1,5 +1,7 @@
 package parley
 
+import "sort"
+
 // POS is a universal part of speech (Universal Dependencies UPOS). The zero value is POSX, "no
 // tag", so a token that no tagger has seen reads as unknown rather than as a noun.
 type POS uint8
@@ -89,6 +91,17 @@ func (t *Token) Opens(self int) bool {
 // Closes reports whether t is a quotation mark that closes a quotation.
 func (t *Token) Closes(self int) bool {
 	return t.Kind == TokenQuote && t.Pair >= 0 && t.Pair < int32(self)
+}
+
+// SentenceTokens returns the tokens of sentence sent (an index of Document.Sentences): a part
+// of toks, which must be in sentence order, as package segment makes Document.Tokens.
+func SentenceTokens(toks []Token, sent int) []Token {
+	lo := sort.Search(len(toks), func(i int) bool { return int(toks[i].Sent) >= sent })
+	hi := lo
+	for hi < len(toks) && int(toks[hi].Sent) == sent {
+		hi++
+	}
+	return toks[lo:hi]
 }
 
 // Granularity says how precisely a temporal expression pins its date.

@@ -8,31 +8,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/parleynews/parley"
 )
-
-// Granularity says how precisely an expression pins its date.
-type Granularity int
-
-const (
-	Day   Granularity = iota // "on Monday", "20 August 2025"
-	Week                     // "last week"
-	Month                    // "earlier this month", "in March"
-	Vague                    // "recently": no date at all
-)
-
-// Expr is one temporal expression found in a text.
-type Expr struct {
-	Start, End  int    // byte offsets in the text that was searched
-	Text        string // the words, e.g. "on Monday"
-	Date        string // YYYY-MM-DD, or "" when it cannot be resolved to a day
-	Granularity Granularity
-	Future      bool // the expression points forward ("next Friday", "tomorrow")
-	// Relative is set for "N days after" (N) and "N days before" (-N): the clause it opens
-	// happened that many days before (after) what the rest of the sentence tells of, so
-	// "the talks came three days after the leaders met" dates the meeting three days before
-	// the talks. Weeks count as seven days.
-	Relative int
-}
 
 var weekdays = map[string]time.Weekday{
 	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
@@ -45,40 +23,68 @@ var months = map[string]time.Month{
 	"september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
 }
 
-// token is one word of the searched text, lower-cased, with its byte offsets.
+// token is one word of a sentence, lower-cased, with its byte offsets in the document's text.
 type token struct {
 	start, end int
-	word       string // lower case, without a trailing full stop
+	word       string // lower case, without a trailing full stop, with straight apostrophes
 	dot        bool   // the word was followed by "." ("Aug.")
 	comma      bool   // the word was followed by ","
+	rangeEnd   bool   // the number ends a range or a score: the 7 of "30-7"
 }
 
-// tokenize splits text into words of letters and digits (hyphens kept inside, for ISO dates).
-func tokenize(text string) []token {
-	var toks []token
-	for i := 0; i < len(text); {
-		c := text[i]
-		if !isWordByte(c) {
-			i++
+// words makes the finder's words of a sentence from its tokens (as package segment made them),
+// appended to out: words and numbers, marks left out, except that a full stop or comma right
+// after a word is noted on it. Hyphens split words except between digits, so that "mid-March"
+// reads as "mid" and "march" while "2025-04-01" stays one word; so does a full stop between a
+// letter and a digit, which segment keeps inside a word ("Sept.11" is "sept" and "11").
+func words(text string, stoks []parley.Token, out []token) []token {
+	for k := range stoks {
+		t := &stoks[k]
+		if t.Kind != parley.TokenWord && t.Kind != parley.TokenNumber || t.Start < 0 || t.End > len(text) || t.Start >= t.End {
 			continue
 		}
-		j := i
-		for j < len(text) && (isWordByte(text[j]) || (text[j] == '-' && j+1 < len(text) && isDigit(text[j+1]) && isDigit(text[j-1]))) {
-			j++
+		end, dot, comma := t.End, false, false
+		if end-t.Start > 1 && text[end-1] == '.' {
+			end, dot = end-1, true // an abbreviation's own stop: Aug., Sept.
 		}
-		t := token{start: i, end: j, word: strings.ToLower(text[i:j])}
-		if j < len(text) {
-			t.dot = text[j] == '.'
-			t.comma = text[j] == ','
+		if t.End < len(text) {
+			switch text[t.End] {
+			case '.':
+				dot = true
+			case ',':
+				comma = true
+			}
 		}
-		toks = append(toks, t)
-		i = j
+		start := t.Start
+		for h := start + 1; h < end-1; h++ {
+			c := text[h]
+			if c == '-' && !(isDigit(text[h-1]) && isDigit(text[h+1])) ||
+				c == '.' && isLetter(text[h-1]) && isDigit(text[h+1]) {
+				if h > start {
+					out = append(out, token{start: start, end: h, word: lowerWord(text[start:h]), dot: c == '.'})
+				}
+				start = h + 1
+			}
+		}
+		if start < end {
+			// Segment splits a range of numbers at its hyphen (1946 - 1954, 30 - 7).
+			rangeEnd := t.Kind == parley.TokenNumber && k >= 2 && stoks[k-2].Kind == parley.TokenNumber &&
+				stoks[k-1].Start == stoks[k-2].End && stoks[k-1].End == t.Start && text[stoks[k-1].Start] == '-'
+			out = append(out, token{start: start, end: end, word: lowerWord(text[start:end]), dot: dot, comma: comma, rangeEnd: rangeEnd})
+		}
 	}
-	return toks
+	return out
 }
 
-func isWordByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c)
+func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+// lowerWord lower-cases w and straightens its apostrophes (n’t is n't).
+func lowerWord(w string) string {
+	w = strings.ToLower(w)
+	if strings.Contains(w, "’") {
+		w = strings.ReplaceAll(w, "’", "'")
+	}
+	return w
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
@@ -107,25 +113,22 @@ func isISO(w string) bool {
 	return len(w) == 10 && w[4] == '-' && w[7] == '-' && isDigit(w[0]) && isDigit(w[9])
 }
 
-// Find returns the temporal expressions in text, resolved against ref when known is true. It
-// reads words rather than running a regular expression: most sentences hold no date, and Go's
-// regexp engine would make this the slowest stage of the pipeline.
-func Find(text string, ref time.Time, known bool) []Expr {
-	if !hint(text) {
-		return nil
-	}
+// find appends to out the temporal expressions of one sentence, sentence sent of text, read
+// from its words (see words), resolved against ref when known is true. It reads words rather
+// than running a regular expression: most sentences hold no date, and Go's regexp engine would
+// make this the slowest stage of the pipeline.
+func find(out []parley.Timex, text string, toks []token, sent int32, ref time.Time, known bool) []parley.Timex {
 	ref = time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
-	toks := tokenize(text)
 	word := func(i int) string {
 		if i < 0 || i >= len(toks) {
 			return ""
 		}
 		return toks[i].word
 	}
-	var out []Expr
-	emit := func(from, to int, e Expr) {
+	emit := func(from, to int, e parley.Timex) {
 		e.Start, e.End = toks[from].start, toks[to].end
 		e.Text = text[e.Start:e.End]
+		e.Sent = sent
 		out = append(out, e)
 	}
 	day := func(t time.Time) string { return t.Format("2006-01-02") }
@@ -133,7 +136,7 @@ func Find(text string, ref time.Time, known bool) []Expr {
 		w := toks[i].word
 		if isISO(w) {
 			if t, err := time.Parse("2006-01-02", w); err == nil {
-				emit(i, i, Expr{Date: day(t)})
+				emit(i, i, parley.Timex{Date: day(t)})
 			}
 			continue
 		}
@@ -152,7 +155,7 @@ func Find(text string, ref time.Time, known bool) []Expr {
 				to = i + 1
 			}
 			ahead := (rel == "" || rel == "on" || rel == "this") && futureClause(toks, from)
-			e := Expr{Future: rel == "next" || ahead}
+			e := parley.Timex{Future: rel == "next" || ahead}
 			if known {
 				back := (int(ref.Weekday()) - int(wd) + 7) % 7
 				switch {
@@ -185,7 +188,7 @@ func Find(text string, ref time.Time, known bool) []Expr {
 			// "may" and "march" are verbs far more often than months: take them only with a day
 			// number or a year beside them, or capitalised after "in".
 			verbLike := w == "may" || w == "march"
-			if d, ok := dayNumber(word(i - 1)); ok && !toks[i-1].dot || (word(i-1) == "of" && validDay(word(i-2))) {
+			if d, ok := dayNumber(word(i - 1)); ok && !toks[i-1].dot && !toks[i-1].rangeEnd || (word(i-1) == "of" && validDay(word(i-2))) {
 				from := i - 1
 				if word(i-1) == "of" {
 					from = i - 2
@@ -222,14 +225,14 @@ func Find(text string, ref time.Time, known bool) []Expr {
 				if _, ok := year(word(i + 1)); ok {
 					to = i + 1
 				}
-				emit(i-1, to, Expr{Granularity: Month})
+				emit(i-1, to, parley.Timex{Granularity: parley.GranularityMonth})
 				i = to
 			}
 			continue
 		}
 		switch w {
 		case "yesterday", "today", "tonight", "tomorrow":
-			e := Expr{Future: w == "tomorrow"}
+			e := parley.Timex{Future: w == "tomorrow"}
 			if known {
 				switch w {
 				case "yesterday":
@@ -254,14 +257,14 @@ func Find(text string, ref time.Time, known bool) []Expr {
 			if from < 0 {
 				continue
 			}
-			g := Vague
+			g := parley.GranularityVague
 			switch w {
 			case "week", "weekend":
-				g = Week
+				g = parley.GranularityWeek
 			case "month":
-				g = Month
+				g = parley.GranularityMonth
 			}
-			emit(from, i, Expr{Granularity: g, Future: p1 == "next" || p2 == "later"})
+			emit(from, i, parley.Timex{Granularity: g, Future: p1 == "next" || p2 == "later"})
 			continue
 		case "ago", "earlier", "later", "before", "after":
 			unit := word(i - 1)
@@ -269,22 +272,22 @@ func Find(text string, ref time.Time, known bool) []Expr {
 			if n <= 0 || i < 2 {
 				continue
 			}
-			e := Expr{}
+			e := parley.Timex{}
 			switch strings.TrimSuffix(unit, "s") {
 			case "day":
 				if w == "ago" && known {
 					e.Date = day(ref.AddDate(0, 0, -n))
 				}
 			case "week":
-				e.Granularity = Week
+				e.Granularity = parley.GranularityWeek
 			case "month":
-				e.Granularity = Month
+				e.Granularity = parley.GranularityMonth
 			default:
 				continue
 			}
 			if w != "ago" {
 				// "three days after the summit" counts from another event, not from today.
-				e.Granularity, e.Date = Vague, ""
+				e.Granularity, e.Date = parley.GranularityVague, ""
 				days := n
 				if strings.HasPrefix(unit, "week") {
 					days = 7 * n
@@ -310,18 +313,18 @@ func validDay(w string) bool {
 
 // dayMonth builds the expression for a day and month, with the year given or taken from the
 // reference date.
-func dayMonth(d int, mo time.Month, y int, hasYear bool, ref time.Time, known bool) (Expr, bool) {
+func dayMonth(d int, mo time.Month, y int, hasYear bool, ref time.Time, known bool) (parley.Timex, bool) {
 	if !hasYear {
 		if !known {
-			return Expr{}, true // a day and month with no year and no anchor: keep the words
+			return parley.Timex{}, true // a day and month with no year and no anchor: keep the words
 		}
 		y = nearestYear(ref, mo, d)
 	}
 	t := time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)
 	if t.Day() != d {
-		return Expr{}, false // 31 June
+		return parley.Timex{}, false // 31 June
 	}
-	return Expr{Date: t.Format("2006-01-02")}, true
+	return parley.Timex{Date: t.Format("2006-01-02")}, true
 }
 
 // nearestYear picks the year that puts month/day closest to the reference date: an article of
@@ -352,18 +355,7 @@ func number(s string) int {
 	return n
 }
 
-// Nearest returns the expression in exprs that best dates something said or done at byte offset
-// pos: a day-precise expression before one that is not, then the closest one. ok is false when
-// exprs is empty.
-func Nearest(exprs []Expr, pos int) (Expr, bool) {
-	i := nearest(len(exprs), func(i int) (int, int, bool) { return exprs[i].Start, exprs[i].End, exprs[i].Date != "" }, pos)
-	if i < 0 {
-		return Expr{}, false
-	}
-	return exprs[i], true
-}
-
-// nearest is Nearest over n expressions that at describes: their span and whether they are
+// nearest chooses among n expressions that at describes: their span and whether they are
 // resolved. It returns -1 for none.
 func nearest(n int, at func(i int) (start, end int, dated bool), pos int) int {
 	best := -1
@@ -389,7 +381,7 @@ func nearest(n int, at func(i int) (start, end int, dated bool), pos int) int {
 }
 
 // hint is a cheap test for whether a text can hold an expression at all: most sentences hold
-// none, and tokenising them would be wasted work.
+// none, and reading their words would be wasted work.
 func hint(text string) bool {
 	for i := 0; i+2 < len(text); i++ {
 		c := text[i]
@@ -443,11 +435,11 @@ func futureClause(toks []token, i int) bool {
 			next = toks[k+1].word
 		}
 		switch w {
-		case "will", "ll", "shall", "upcoming", "tomorrow":
+		case "will", "'ll", "shall", "upcoming", "tomorrow":
 			return true
-		case "won":
-			if next == "t" {
-				return true
+		case "wo":
+			if next == "n't" || next == "nt" {
+				return true // won't, wont
 			}
 		case "due", "set", "scheduled", "plans", "plan", "planning", "planned", "prepares", "preparing",
 			"expected", "going", "intends", "aims", "poised":

@@ -3,46 +3,63 @@ package dates
 import (
 	"testing"
 	"time"
+
+	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/segment"
 )
 
 // 20 August 2025 was a Wednesday.
 var wednesday = time.Date(2025, 8, 20, 2, 11, 0, 0, time.UTC)
+
+// findIn finds the expressions of text read as one sentence, tokenised as the tokens stage
+// tokenises it.
+func findIn(text string, ref time.Time, known bool) []parley.Timex {
+	toks := segment.Tokens(text, nil, []parley.Span{{Start: 0, End: len(text)}}, nil)
+	return find(nil, text, words(text, toks, nil), 0, ref, known)
+}
 
 func TestFind(t *testing.T) {
 	tests := []struct {
 		text  string
 		words string
 		date  string
-		gran  Granularity
+		gran  parley.Granularity
 	}{
-		{"White House press secretary Karoline Leavitt said Tuesday.", "Tuesday", "2025-08-19", Day},
-		{"On Monday, Trump met visiting leaders.", "On Monday", "2025-08-18", Day},
-		{"the meeting with Putin on Friday in Alaska", "on Friday", "2025-08-15", Day},
-		{"In an interview earlier on Tuesday, he said", "earlier on Tuesday", "2025-08-19", Day},
-		{"She spoke on Wednesday evening.", "on Wednesday evening", "2025-08-20", Day},
-		{"They will meet next Monday.", "next Monday", "2025-08-25", Day},
-		{"Trump will meet Putin on Friday.", "on Friday", "2025-08-22", Day},
-		{"as he prepares to meet Vladimir Putin in Alaska on Friday", "on Friday", "2025-08-22", Day},
-		{"The deal is due to be signed on Wednesday.", "on Wednesday", "2025-08-20", Day},
-		{"He will say that they met on Monday.", "on Monday", "2025-08-18", Day},
-		{"Trump, who will travel to Paris, met Macron on Monday.", "on Monday", "2025-08-18", Day},
-		{"He won the vote on Monday.", "on Monday", "2025-08-18", Day},
-		{"He spoke last Wednesday.", "last Wednesday", "2025-08-13", Day},
-		{"Talks collapsed yesterday.", "yesterday", "2025-08-19", Day},
-		{"The vote is tomorrow.", "tomorrow", "2025-08-21", Day},
-		{"Published : 20 Aug 2025, 02:11", "20 Aug 2025", "2025-08-20", Day},
-		{"on August 18, 2025 the leaders met", "August 18, 2025", "2025-08-18", Day},
-		{"on Aug. 15 they met", "Aug. 15", "2025-08-15", Day},
-		{"signed on 3rd of March", "3rd of March", "2025-03-03", Day},
-		{"as of 2025-04-01 the fund", "2025-04-01", "2025-04-01", Day},
-		{"the strike three days ago", "three days ago", "2025-08-17", Day},
-		{"the talks came three days after the summit", "three days after", "", Vague},
-		{"He met Trump last week.", "last week", "", Week},
-		{"as agreed earlier this month", "earlier this month", "", Month},
-		{"the offensive in March", "in March", "", Month},
+		{"White House press secretary Karoline Leavitt said Tuesday.", "Tuesday", "2025-08-19", parley.GranularityDay},
+		{"On Monday, Trump met visiting leaders.", "On Monday", "2025-08-18", parley.GranularityDay},
+		{"the meeting with Putin on Friday in Alaska", "on Friday", "2025-08-15", parley.GranularityDay},
+		{"In an interview earlier on Tuesday, he said", "earlier on Tuesday", "2025-08-19", parley.GranularityDay},
+		{"She spoke on Wednesday evening.", "on Wednesday evening", "2025-08-20", parley.GranularityDay},
+		{"They will meet next Monday.", "next Monday", "2025-08-25", parley.GranularityDay},
+		{"Trump will meet Putin on Friday.", "on Friday", "2025-08-22", parley.GranularityDay},
+		{"as he prepares to meet Vladimir Putin in Alaska on Friday", "on Friday", "2025-08-22", parley.GranularityDay},
+		{"The deal is due to be signed on Wednesday.", "on Wednesday", "2025-08-20", parley.GranularityDay},
+		{"He will say that they met on Monday.", "on Monday", "2025-08-18", parley.GranularityDay},
+		{"Trump, who will travel to Paris, met Macron on Monday.", "on Monday", "2025-08-18", parley.GranularityDay},
+		{"He won the vote on Monday.", "on Monday", "2025-08-18", parley.GranularityDay},
+		{"He spoke last Wednesday.", "last Wednesday", "2025-08-13", parley.GranularityDay},
+		{"Talks collapsed yesterday.", "yesterday", "2025-08-19", parley.GranularityDay},
+		{"The vote is tomorrow.", "tomorrow", "2025-08-21", parley.GranularityDay},
+		{"Published : 20 Aug 2025, 02:11", "20 Aug 2025", "2025-08-20", parley.GranularityDay},
+		{"on August 18, 2025 the leaders met", "August 18, 2025", "2025-08-18", parley.GranularityDay},
+		{"on Aug. 15 they met", "Aug. 15", "2025-08-15", parley.GranularityDay},
+		{"signed on 3rd of March", "3rd of March", "2025-03-03", parley.GranularityDay},
+		{"as of 2025-04-01 the fund", "2025-04-01", "2025-04-01", parley.GranularityDay},
+		{"the strike three days ago", "three days ago", "2025-08-17", parley.GranularityDay},
+		{"the talks came three days after the summit", "three days after", "", parley.GranularityVague},
+		{"He met Trump last week.", "last week", "", parley.GranularityWeek},
+		{"as agreed earlier this month", "earlier this month", "", parley.GranularityMonth},
+		{"the offensive in March", "in March", "", parley.GranularityMonth},
+		{"the offensive in mid-March", "mid-March", "", parley.GranularityMonth},
+		{"the attacks of Sept.11, 2001 changed it", "Sept.11, 2001", "2001-09-11", parley.GranularityDay},
+		{"the poll was taken September 16-19 by phone", "September 16", "2025-09-16", parley.GranularityDay},
+		{"hurt in the team's 30-7 Oct. 19 loss", "Oct. 19", "2025-10-19", parley.GranularityDay},
+		{"He won't sign it on Friday.", "on Friday", "2025-08-22", parley.GranularityDay},
+		{"She’ll meet him on Friday.", "on Friday", "2025-08-22", parley.GranularityDay},
+		{"Zelensky's visit on Aug. 18, 2025, was short", "Aug. 18, 2025", "2025-08-18", parley.GranularityDay},
 	}
 	for _, tc := range tests {
-		got := Find(tc.text, wednesday, true)
+		got := findIn(tc.text, wednesday, true)
 		if len(got) != 1 {
 			t.Errorf("%q: found %d expressions %+v, want 1", tc.text, len(got), got)
 			continue
@@ -65,18 +82,18 @@ func TestNothingToFind(t *testing.T) {
 		"They march on.",
 		"",
 	} {
-		if got := Find(s, wednesday, true); len(got) != 0 {
+		if got := findIn(s, wednesday, true); len(got) != 0 {
 			t.Errorf("%q: found %+v", s, got)
 		}
 	}
 }
 
 func TestUnknownReference(t *testing.T) {
-	got := Find("He said on Monday that talks went well.", time.Time{}, false)
+	got := findIn("He said on Monday that talks went well.", time.Time{}, false)
 	if len(got) != 1 || got[0].Date != "" || got[0].Text != "on Monday" {
 		t.Fatalf("without a publication date the words stay and the date is unknown: %+v", got)
 	}
-	got = Find("It was signed on 18 August 2025.", time.Time{}, false)
+	got = findIn("It was signed on 18 August 2025.", time.Time{}, false)
 	if len(got) != 1 || got[0].Date != "2025-08-18" {
 		t.Fatalf("an explicit date needs no anchor: %+v", got)
 	}
@@ -84,20 +101,35 @@ func TestUnknownReference(t *testing.T) {
 
 func TestNearYearBoundary(t *testing.T) {
 	jan := time.Date(2026, 1, 3, 0, 0, 0, 0, time.UTC)
-	got := Find("the attack on December 30", jan, true)
+	got := findIn("the attack on December 30", jan, true)
 	if len(got) != 1 || got[0].Date != "2025-12-30" {
 		t.Fatalf("December 30 in a 3 January paper: %+v", got)
 	}
 }
 
-func TestNearest(t *testing.T) {
-	s := "On Monday, Trump said he would meet Putin on Friday."
-	exprs := Find(s, wednesday, true)
-	e, ok := Nearest(exprs, len("On Monday, Trump sa"))
-	if !ok || e.Text != "On Monday" {
-		t.Errorf("nearest to 'said' is %+v", e)
+func TestNearestIn(t *testing.T) {
+	s := "On Monday, Trump said he would meet Putin on Friday, but not last week."
+	const offset = 1000
+	var ts []parley.Timex
+	for _, x := range findIn(s, wednesday, true) {
+		x.Start, x.End = x.Start+offset, x.End+offset
+		ts = append(ts, x)
 	}
-	if _, ok := Nearest(nil, 0); ok {
+	for _, tc := range []struct {
+		at   string // the text up to the position
+		want string
+	}{
+		{"On Monday, Trump sa", "On Monday"},
+		{"On Monday, Trump said he would meet Putin on Fr", "on Friday"},
+		// a resolved date is preferred to a closer one that is not
+		{"On Monday, Trump said he would meet Putin on Friday, but not last we", "on Friday"},
+	} {
+		x, ok := NearestIn(ts, offset+len(tc.at))
+		if !ok || x.Text != tc.want {
+			t.Errorf("nearest to %q is %+v, want %q", tc.at, x, tc.want)
+		}
+	}
+	if _, ok := NearestIn(nil, 0); ok {
 		t.Error("nearest of nothing")
 	}
 }
@@ -106,7 +138,7 @@ func FuzzFind(f *testing.F) {
 	f.Add("On Monday, Trump met Zelensky on 18 August 2025.")
 	f.Add("three days ago, last week, 31 June, 99 Dec 0001")
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, e := range Find(s, wednesday, true) {
+		for _, e := range findIn(s, wednesday, true) {
 			if e.Start < 0 || e.End > len(s) || e.Start > e.End || s[e.Start:e.End] != e.Text {
 				t.Fatalf("bad span %+v in %q", e, s)
 			}
@@ -119,11 +151,18 @@ func FuzzFind(f *testing.F) {
 	})
 }
 
+// BenchmarkFind measures the stage's work on a sentence whose tokens the tokens stage made.
 func BenchmarkFind(b *testing.B) {
 	s := "The talks followed Trump's meeting with Russian President Vladimir Putin on Friday in the U.S. state of Alaska, where progress was reported but no deal was reached. "
+	toks := segment.Tokens(s, nil, []parley.Span{{Start: 0, End: len(s)}}, nil)
+	var buf []token
+	var out []parley.Timex
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
-		Find(s, wednesday, true)
+		if hint(s) {
+			buf = words(s, toks, buf[:0])
+			out = find(out[:0], s, buf, 0, wednesday, true)
+		}
 	}
 }
 
@@ -134,7 +173,7 @@ func TestRelative(t *testing.T) {
 		"a day later they signed":                         1,
 		"three months after the war":                      0, // too coarse to count in days
 	} {
-		got := Find(text, wednesday, true)
+		got := findIn(text, wednesday, true)
 		if len(got) != 1 || got[0].Relative != want {
 			t.Errorf("%q: %+v, want Relative %d", text, got, want)
 		}

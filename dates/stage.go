@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/segment"
 )
 
 // Stage finds the temporal expressions of a document once, for every stage that dates what it
@@ -19,15 +20,28 @@ func New() *Stage { return &Stage{} }
 
 func (*Stage) Name() string { return "dates" }
 
-// Process sets doc.Timexes, in text order. A sentence is live unless a removal other than an
-// off-topic one covers it whole: off-topic text is still news, and a sentence the cleaner only
-// trimmed (a citation marker cut out) is still read whole, as the stages always read it.
+// Process sets doc.Timexes, in text order, from the tokens of each live sentence
+// (doc.Tokens, as the tokens stage made them; the stage makes them itself when they are
+// missing). A sentence is live unless a removal other than an off-topic one covers it whole:
+// off-topic text is still news, and a sentence the cleaner only trimmed (a citation marker cut
+// out) is still read, without what was cut.
 func (*Stage) Process(ctx context.Context, doc *parley.Document) error {
 	if doc == nil {
 		return parley.Errorf(parley.EINVALID, "dates: no document")
 	}
 	ref, known := doc.PublishedTime()
+	stoks := doc.Tokens
+	if len(stoks) == 0 {
+		var cut []parley.Span
+		for _, r := range doc.Removed {
+			if r.Reason != parley.ReasonOffTopic {
+				cut = append(cut, r.Span)
+			}
+		}
+		stoks = segment.Tokens(doc.Text, doc.Paragraphs, doc.Sentences, cut)
+	}
 	var out []parley.Timex
+	var buf []token
 	for si, sp := range doc.Sentences {
 		if si%256 == 0 && ctx.Err() != nil {
 			return fmt.Errorf("dates: %w", ctx.Err())
@@ -35,24 +49,15 @@ func (*Stage) Process(ctx context.Context, doc *parley.Document) error {
 		if sp.Start < 0 || sp.End > len(doc.Text) || sp.Start >= sp.End || removed(doc.Removed, sp) {
 			continue
 		}
-		for _, e := range Find(doc.Text[sp.Start:sp.End], ref, known) {
-			out = append(out, parley.Timex{
-				Span:        parley.Span{Start: sp.Start + e.Start, End: sp.Start + e.End},
-				Sent:        int32(si),
-				Text:        e.Text,
-				Date:        e.Date,
-				Granularity: granularity[e.Granularity],
-				Future:      e.Future,
-				Relative:    e.Relative,
-			})
+		// Most sentences hold no date, and a look at their letters is cheaper than their words.
+		if !hint(doc.Text[sp.Start:sp.End]) {
+			continue
 		}
+		buf = words(doc.Text, parley.SentenceTokens(stoks, si), buf[:0])
+		out = find(out, doc.Text, buf, int32(si), ref, known)
 	}
 	doc.Timexes = out
 	return nil
-}
-
-var granularity = map[Granularity]parley.Granularity{
-	Day: parley.GranularityDay, Week: parley.GranularityWeek, Month: parley.GranularityMonth, Vague: parley.GranularityVague,
 }
 
 func removed(rs []parley.Removal, sp parley.Span) bool {

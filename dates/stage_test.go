@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/segment"
 )
 
 // doc makes a document of sentences, one a line.
@@ -98,23 +99,19 @@ func TestStageBadInput(t *testing.T) {
 	}
 }
 
-// NearestIn, on the document's offsets, chooses as Nearest does on a sentence's.
-func TestNearestIn(t *testing.T) {
-	const offset = 1000
-	text := "In an interview on Monday, he said last week that the talks of Tuesday failed."
-	exprs := Find(text, wednesday, true)
-	var ts []parley.Timex
-	for _, e := range exprs {
-		ts = append(ts, parley.Timex{Span: parley.Span{Start: offset + e.Start, End: offset + e.End}, Text: e.Text, Date: e.Date})
+// The stage reads the tokens the tokens stage made: what the cleaner cut out of a sentence is
+// not read, and the offsets are the document's.
+func TestStageReadsTokens(t *testing.T) {
+	d := doc("2025-08-20", "Talks resumed.", "They met on Monday [Read more on Friday] in Geneva.")
+	cut := strings.Index(d.Text, "[Read")
+	removal := parley.Span{Start: cut, End: strings.Index(d.Text, "] in") + 1}
+	d.Removed = []parley.Removal{{Span: removal, Reason: parley.ReasonBoilerplate}}
+	d.Tokens = segment.Tokens(d.Text, nil, d.Sentences, []parley.Span{removal})
+	if err := New().Process(context.Background(), d); err != nil {
+		t.Fatal(err)
 	}
-	for pos := 0; pos <= len(text); pos += 3 {
-		e, ok1 := Nearest(exprs, pos)
-		x, ok2 := NearestIn(ts, offset+pos)
-		if ok1 != ok2 || e.Text != x.Text {
-			t.Errorf("at %d: Nearest %q, NearestIn %q", pos, e.Text, x.Text)
-		}
-	}
-	if _, ok := NearestIn(nil, 3); ok {
-		t.Error("NearestIn of nothing found something")
+	if len(d.Timexes) != 1 || d.Timexes[0].Text != "on Monday" || d.Timexes[0].Sent != 1 ||
+		d.Timexes[0].Span.In(d.Text) != "on Monday" || d.Timexes[0].Date != "2025-08-18" {
+		t.Errorf("timexes %+v, want only on Monday in sentence 1", d.Timexes)
 	}
 }

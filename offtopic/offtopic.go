@@ -9,12 +9,14 @@ import (
 	"context"
 	"embed"
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/parleynews/parley"
 	"github.com/parleynews/parley/internal/lexfile"
+	"github.com/parleynews/parley/segment"
 	"github.com/parleynews/parley/syntax"
 )
 
@@ -43,19 +45,24 @@ type para struct {
 	nWords   int
 }
 
-// Process marks off-topic paragraphs. It needs paragraphs (from segmentation) and uses actors
-// when the actors stage has run.
+// Process marks off-topic paragraphs. It needs paragraphs (from segmentation), reads the
+// document's tokens (made here when the tokens stage has not run) and uses actors when the
+// actors stage has run.
 func (s *Stage) Process(_ context.Context, doc *parley.Document) error {
 	var skip []parley.Span
 	for _, r := range doc.Removed {
 		skip = append(skip, r.Span)
+	}
+	toks := doc.Tokens
+	if len(toks) == 0 {
+		toks = segment.Tokens(doc.Text, doc.Paragraphs, doc.Sentences, skip)
 	}
 	var paras []*para
 	for _, p := range doc.Paragraphs {
 		if covered(p, skip) {
 			continue
 		}
-		paras = append(paras, read(doc, p))
+		paras = append(paras, read(doc, toks, p))
 	}
 	if len(paras) < 3 {
 		return nil // too little of a document to have a centre
@@ -166,13 +173,17 @@ func covered(p parley.Span, spans []parley.Span) bool {
 // changeOfSubject are openings with which news copy turns to another story.
 var changeOfSubject = vocab.Phrases("changeOfSubject")
 
-// read collects a paragraph's names and words. Names are capitalised words that do not start a
-// sentence (or start one but recur capitalised), folded to a canonical spelling; actor mentions
-// count by their code, so "Washington" and "the United States" are one name.
-func read(doc *parley.Document, span parley.Span) *para {
-	text := span.In(doc.Text)
+// read collects a paragraph's names and words from its tokens (toks are the document's, as
+// package segment made them). Names are capitalised words that do not start a sentence (or
+// start one but recur capitalised), folded to a canonical spelling; actor mentions count by
+// their code, so "Washington" and "the United States" are one name. Words are the tokens, with
+// the pieces of a contraction or possessive joined again (do + n't, Trump + 's), an
+// abbreviation's full stop dropped, and hyphenated words in the parts segment splits them into
+// ("African-American" names "African" and "American").
+func read(doc *parley.Document, toks []parley.Token, span parley.Span) *para {
+	text := doc.Text
 	p := &para{span: span, entities: map[string]int{}, words: map[string]int{}}
-	low := strings.ToLower(text)
+	low := strings.ToLower(span.In(text))
 	for _, m := range changeOfSubject {
 		if strings.HasPrefix(low, m) {
 			p.marker = true
@@ -191,26 +202,27 @@ func read(doc *parley.Document, span parley.Span) *para {
 		}
 	}
 	sentenceStart := true
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			if r == '.' || r == '!' || r == '?' || r == ':' || r == '“' || r == '"' {
-				sentenceStart = true
-			}
-			i += size
+	k := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= span.Start })
+	for ; k < len(toks) && toks[k].Start < span.End; k++ {
+		t := &toks[k]
+		if t.End > span.End || t.Start >= t.End {
 			continue
 		}
-		j := i
-		for j < len(text) {
-			r2, sz := utf8.DecodeRuneInString(text[j:])
-			if unicode.IsLetter(r2) || unicode.IsDigit(r2) || r2 == '\'' || r2 == '’' || r2 == '-' {
-				j += sz
-				continue
+		if t.Kind != parley.TokenWord && t.Kind != parley.TokenNumber {
+			if c := text[t.Start]; c == '.' || c == '!' || c == '?' || c == ':' || c == '"' || strings.HasPrefix(text[t.Start:t.End], "“") {
+				sentenceStart = true
 			}
-			break
+			continue
 		}
-		w := text[i:j]
-		abs := parley.Span{Start: span.Start + i, End: span.Start + j}
+		start, end := t.Start, t.End
+		for k+1 < len(toks) && toks[k+1].Start == end && toks[k+1].End <= span.End &&
+			(toks[k+1].Kind == parley.TokenWord || toks[k+1].Kind == parley.TokenNumber) {
+			k++
+			end = toks[k].End
+		}
+		w := strings.TrimLeft(text[start:end], "@#") // @POTUS and #BernieOrBust are names
+		r, _ := utf8.DecodeRuneInString(w)
+		abs := parley.Span{Start: start, End: end}
 		inMention := false
 		for _, m := range mentioned {
 			if m.Overlaps(abs) {
@@ -218,7 +230,7 @@ func read(doc *parley.Document, span parley.Span) *para {
 				break
 			}
 		}
-		lw := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s"))
+		lw := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, "."), "’s"), "'s"))
 		switch {
 		case inMention:
 		case unicode.IsUpper(r) && !sentenceStart && !stopword[lw] && !commonCapital[lw]:
@@ -229,7 +241,6 @@ func read(doc *parley.Document, span parley.Span) *para {
 			p.nWords++
 		}
 		sentenceStart = false
-		i = j
 	}
 	return p
 }

@@ -167,7 +167,9 @@ func BenchmarkProcess(b *testing.B) {
 	var docs []*parley.Document
 	var total int64
 	for _, f := range shared.Texts(b, "bench", "polnear", "train", "text") {
-		docs = append(docs, doc(f.Body))
+		d := doc(f.Body)
+		d.Tokens = segment.Tokens(d.Text, d.Paragraphs, d.Sentences, nil) // as the tokens stage does
+		docs = append(docs, d)
 		total += int64(len(f.Body))
 	}
 	b.SetBytes(total)
@@ -176,5 +178,25 @@ func BenchmarkProcess(b *testing.B) {
 			d.Removed, d.Flags = nil, nil
 			New().Process(context.Background(), d)
 		}
+	}
+}
+
+// A paragraph's names and words are read from the document's tokens.
+func TestReadTokens(t *testing.T) {
+	d := doc("Then Mr. Phillips met African-American voters in Ohio’s capital, and @POTUS didn't reply.")
+	d.Tokens = segment.Tokens(d.Text, d.Paragraphs, d.Sentences, nil)
+	p := read(d, d.Tokens, d.Paragraphs[0])
+	for _, e := range []string{"phillips", "african", "american", "ohio", "potus"} {
+		if p.entities[e] != 1 {
+			t.Errorf("name %q counted %d times, want 1; names %v", e, p.entities[e], p.entities)
+		}
+	}
+	for _, w := range []string{"meet", "voter", "capital", "reply"} {
+		if p.words[w] != 1 {
+			t.Errorf("word %q counted %d times, want 1; words %v", w, p.words[w], p.words)
+		}
+	}
+	if p.nEntity != 5 || len(p.entities) != 5 {
+		t.Errorf("names %v (%d), want the five above", p.entities, p.nEntity)
 	}
 }

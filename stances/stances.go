@@ -11,6 +11,7 @@ import (
 
 	"github.com/parleynews/parley"
 	"github.com/parleynews/parley/dates"
+	"github.com/parleynews/parley/segment"
 )
 
 // Stage is the stance stage of the pipeline. It is read-only after New and safe for concurrent
@@ -77,6 +78,11 @@ func (s *Stage) Process(ctx context.Context, doc *parley.Document) error {
 	}
 	sort.Slice(mentions, func(i, j int) bool { return mentions[i].Start < mentions[j].Start })
 
+	stoks := doc.Tokens
+	if len(stoks) == 0 {
+		stoks = segment.Tokens(doc.Text, doc.Paragraphs, doc.Sentences, skip)
+	}
+	var buf []tok
 	for si, sent := range doc.Sentences {
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -84,8 +90,8 @@ func (s *Stage) Process(ctx context.Context, doc *parley.Document) error {
 		if inAny(sent, skip) {
 			continue
 		}
-		text := sent.In(doc.Text)
-		toks := tokenize(text, sent.Start)
+		buf = fromTokens(doc.Text, parley.SentenceTokens(stoks, si), buf[:0])
+		toks := buf
 		if len(toks) == 0 {
 			continue
 		}

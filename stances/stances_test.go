@@ -297,6 +297,7 @@ func BenchmarkProcess(b *testing.B) {
 		d := &parley.Document{Text: f.Body}
 		d.Paragraphs = segment.Paragraphs(d.Text)
 		d.Sentences = segment.Sentences(d.Text, d.Paragraphs)
+		d.Tokens = segment.Tokens(d.Text, d.Paragraphs, d.Sentences, nil) // as the tokens stage does
 		docs = append(docs, d)
 		total += int64(len(f.Body))
 	}

@@ -2,10 +2,10 @@ package stances
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/segment"
 	"github.com/parleynews/parley/syntax"
 )
 
@@ -18,47 +18,49 @@ type tok struct {
 	punct      bool
 }
 
-// tokenize splits s into words and punctuation. Hyphens split words ("U.S.-backed" is "us" and
-// "backed") so that a phrase inside a compound still matches.
-func tokenize(s string, base int) []tok {
-	var toks []tok
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case unicode.IsSpace(r):
-			i += size
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			j := i + size
-			for j < len(s) {
-				r2, sz := utf8.DecodeRuneInString(s[j:])
-				if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
-					j += sz
-					continue
-				}
-				// A dot between letters belongs to an abbreviation (U.S., U.K.); an apostrophe
-				// followed by a letter to a contraction or possessive.
-				if (r2 == '.' || r2 == '\'' || r2 == '’') && j+sz < len(s) {
-					r3, _ := utf8.DecodeRuneInString(s[j+sz:])
-					if unicode.IsLetter(r3) && (r2 != '.' || j-i <= 2) {
-						j += sz
-						continue
-					}
-				}
-				// The final dot of an abbreviation ("U.S.", "J.") belongs to it.
-				if r2 == '.' && (j-i == 1 || strings.Contains(s[i:j], ".")) {
-					j += sz
-				}
+// fromTokens makes the stance tokens of text from its tokens as package segment made them,
+// appended to out. Cues and issue phrases are written as writers write words, so the pieces
+// segment splits a word into (do + n't, Trump + 's, can + not, leaders + ') are one token
+// again; hyphens split words, even those segment keeps whole (anti-war), so that a phrase inside
+// a compound still matches ("U.S.-backed" is "us", "-" and "backed"). Every other mark counts
+// one rune a token: "--" is two dashes, "”" two apostrophes.
+func fromTokens(text string, stoks []parley.Token, out []tok) []tok {
+	for k := 0; k < len(stoks); k++ {
+		t := &stoks[k]
+		if t.Start < 0 || t.End > len(text) || t.Start >= t.End {
+			continue
+		}
+		if t.Kind != parley.TokenWord && t.Kind != parley.TokenNumber {
+			for i := t.Start; i < t.End; {
+				_, w := utf8.DecodeRuneInString(text[i:t.End])
+				out = append(out, tok{start: i, end: i + w, raw: text[i : i+w], norm: text[i : i+w], punct: true})
+				i += w
+			}
+			continue
+		}
+		start, end := t.Start, t.End
+		for k+1 < len(stoks) && stoks[k+1].Start == end && stoks[k+1].End <= len(text) &&
+			(stoks[k+1].Kind == parley.TokenWord || stoks[k+1].Kind == parley.TokenNumber) {
+			k++
+			end = stoks[k].End
+		}
+		for {
+			h := strings.IndexByte(text[start:end], '-')
+			if h <= 0 || start+h+1 >= end {
 				break
 			}
-			raw := s[i:j]
-			toks = append(toks, tok{start: base + i, end: base + j, raw: raw, norm: normWord(raw)})
-			i = j
-		default:
-			toks = append(toks, tok{start: base + i, end: base + i + size, raw: s[i : i+size], norm: string(r), punct: true})
-			i += size
+			out = append(out, word(text, start, start+h),
+				tok{start: start + h, end: start + h + 1, raw: "-", norm: "-", punct: true})
+			start += h + 1
 		}
+		out = append(out, word(text, start, end))
 	}
-	return toks
+	return out
+}
+
+func word(text string, start, end int) tok {
+	raw := text[start:end]
+	return tok{start: start, end: end, raw: raw, norm: normWord(raw)}
 }
 
 // normWord folds case, drops abbreviation dots and possessives, and reads the word's lemma so
@@ -78,7 +80,7 @@ func normWord(w string) string {
 // normTokens is the normal form of a phrase as a list of words, punctuation dropped.
 func normTokens(s string) []string {
 	var out []string
-	for _, t := range tokenize(s, 0) {
+	for _, t := range fromTokens(s, segment.Tokens(s, nil, nil, nil), nil) {
 		if !t.punct {
 			out = append(out, t.norm)
 		}

@@ -34,10 +34,21 @@ type actorTable struct {
 	recs   []*actorRec
 	bySur  map[string][]*actorRec
 	byCode map[string][]*actorRec
+	words  map[string][]string // nameTokens of each name seen: a story names its actors often
 }
 
 func newActorTable() *actorTable {
-	return &actorTable{bySur: map[string][]*actorRec{}, byCode: map[string][]*actorRec{}}
+	return &actorTable{bySur: map[string][]*actorRec{}, byCode: map[string][]*actorRec{}, words: map[string][]string{}}
+}
+
+// nameTokens is nameTokens(name), remembered.
+func (t *actorTable) nameTokens(name string) []string {
+	toks, ok := t.words[name]
+	if !ok {
+		toks = nameTokens(name)
+		t.words[name] = toks
+	}
+	return toks
 }
 
 func surKey(sur string) string {
@@ -52,7 +63,7 @@ func surKey(sur string) string {
 // Names match on the surname, allowing a letter of difference in transliteration, when the given
 // names do not contradict each other; the most mentioned of several candidates wins.
 func (t *actorTable) match(name, code string) *actorRec {
-	toks := nameTokens(name)
+	toks := t.nameTokens(name)
 	var best *actorRec
 	if len(toks) > 0 {
 		sur := toks[len(toks)-1]
@@ -103,16 +114,15 @@ func (t *actorTable) get(name, code string) *actorRec {
 		return nil
 	}
 	r := t.match(name, code)
+	toks := t.nameTokens(name)
 	if r == nil {
 		r = &actorRec{idx: len(t.recs), names: map[string]int{}, resolved: map[string]bool{}, codes: map[string]int{}, tokens: map[string]bool{}}
 		t.recs = append(t.recs, r)
-		toks := nameTokens(name)
 		if len(toks) > 0 {
 			r.sur = toks[len(toks)-1]
 			t.bySur[surKey(r.sur)] = append(t.bySur[surKey(r.sur)], r)
 		}
 	}
-	toks := nameTokens(name)
 	if len(toks) > 1 && r.first == "" {
 		r.first = toks[0]
 	}

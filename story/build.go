@@ -372,7 +372,7 @@ var roleModifiers = vocab.Set("roleModifiers")
 // modifiers ("former", "acting"). "U.S. President" and "President of the United States" agree;
 // "former President" and "President" do not.
 func roleSignature(role string) string {
-	toks := words(role, 0, len(role), nil)
+	toks := words(role)
 	var mods []string
 	head := ""
 	cut := false

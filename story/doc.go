@@ -185,19 +185,24 @@ func analyse(doc *parley.Document, seq int, copyOf string) *docEntry {
 	ex := newExcluder(doc)
 	kept := ex.kept(len(doc.Text))
 	sentences := doc.Sentences
+	paras := doc.Paragraphs
 	if len(sentences) == 0 && doc.Text != "" {
-		paras := doc.Paragraphs
 		if len(paras) == 0 {
 			paras = segment.Paragraphs(doc.Text)
 		}
 		sentences = segment.Sentences(doc.Text, paras)
+	}
+	// A stored document carries no tokens: they are made again, as the tokens stage made them.
+	stoks := doc.Tokens
+	if len(stoks) == 0 && doc.Text != "" {
+		stoks = segment.Tokens(doc.Text, paras, sentences, nil)
 	}
 
 	// Terms of the kept text: unigrams and the bigrams of adjacent content words.
 	counts := map[string]int{}
 	var toks []token
 	for _, k := range kept {
-		toks = words(doc.Text, k.Start, k.End, toks[:0])
+		toks = docWords(doc.Text, stoks, k.Start, k.End, toks[:0])
 		prev := ""
 		for _, t := range toks {
 			if !contentWord(t.lower) {
@@ -217,7 +222,7 @@ func analyse(doc *parley.Document, seq int, copyOf string) *docEntry {
 	}
 	if doc.Title != "" && !strings.Contains(doc.Text[:min(len(doc.Text), 2*len(doc.Title))], doc.Title) {
 		// A title kept apart from the text (HTML) names the story as well as any sentence.
-		for _, t := range words(doc.Title, 0, len(doc.Title), nil) {
+		for _, t := range words(doc.Title) {
 			if contentWord(t.lower) {
 				counts[syntax.Lemma(t.lower, parley.POSNOUN)]++
 			}
@@ -266,7 +271,7 @@ func analyse(doc *parley.Document, seq int, copyOf string) *docEntry {
 			continue // named only in removed text: another story's actor, or boilerplate
 		}
 		if da.role != "" {
-			da.roleEv = roleEvidence(doc, a, da.role, sentences, &ex)
+			da.roleEv = roleEvidence(doc, stoks, a, da.role, sentences, &ex)
 		}
 		e.actors = append(e.actors, da)
 		w := 1 + math.Log(float64(max(da.mentions, 1)))
@@ -349,7 +354,7 @@ func analyse(doc *parley.Document, seq int, copyOf string) *docEntry {
 		if !validSpan(s, len(doc.Text)) || ex.excluded(s) {
 			continue
 		}
-		e.numbers = appendNumbers(e.numbers, doc, s)
+		e.numbers = appendNumbers(e.numbers, doc, stoks, s)
 	}
 	for k, n := range refs {
 		if _, ok := e.actorF[k]; !ok {
@@ -371,11 +376,12 @@ func actorKey(name string) string {
 }
 
 // roleEvidence finds the sentence that gives an actor's role: the first kept sentence with a
-// mention of the actor and a word of the role, else the first with a mention.
-func roleEvidence(doc *parley.Document, a parley.Actor, role string, sentences []parley.Span, ex *excluder) parley.Evidence {
+// mention of the actor and a word of the role, else the first with a mention. toks are the
+// document's tokens.
+func roleEvidence(doc *parley.Document, toks []parley.Token, a parley.Actor, role string, sentences []parley.Span, ex *excluder) parley.Evidence {
 	roleToks := map[string]bool{}
-	for _, t := range words(role, 0, len(role), nil) {
-		if len(t.lower) >= 3 && !stopWords[t.lower] || t.lower == "ex" {
+	for _, t := range words(role) {
+		if len(t.lower) >= 3 && t.lower[0] != '\'' && !stopWords[t.lower] || t.lower == "ex" {
 			roleToks[t.lower] = true
 		}
 	}
@@ -391,7 +397,7 @@ func roleEvidence(doc *parley.Document, a parley.Actor, role string, sentences [
 		}
 		ev := evidence(doc, s, "")
 		lo := max(s.Start, m.Start-60)
-		for _, t := range words(doc.Text, lo, m.End, nil) {
+		for _, t := range docWords(doc.Text, toks, lo, m.End, nil) {
 			if roleToks[t.lower] {
 				return ev
 			}

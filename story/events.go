@@ -288,7 +288,7 @@ func sharedNames(cl *evCluster) string {
 	var parts []string
 	var cur []string
 	prevEnd := -1
-	for _, t := range words(text, 0, len(text), nil) {
+	for _, t := range words(text) {
 		if common[t.lower] {
 			if prevEnd >= 0 && strings.TrimSpace(text[prevEnd:t.start]) == "" && len(cur) > 0 {
 				cur = append(cur, text[t.start:t.end])
@@ -369,7 +369,7 @@ func (c *storyCtx) namesBoth(s sentenceActors, a, b *actorRec) bool {
 }
 
 func speaksOfMeeting(text string) bool {
-	for _, t := range words(text, 0, len(text), nil) {
+	for _, t := range words(text) {
 		if meetingWords[t.lower] {
 			return true
 		}

@@ -2,6 +2,7 @@ package story
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -19,8 +20,8 @@ var multipliers = map[string]float64{"thousand": 1e3, "million": 1e6, "billion":
 var monthWords = vocab.Set("monthWords")
 
 // appendNumbers adds the numbers of one sentence that count something named right after them
-// ("133 drones", "$2.7 billion deal", "50%").
-func appendNumbers(out []numMention, doc *parley.Document, s parley.Span) []numMention {
+// ("133 drones", "$2.7 billion deal", "50%"). toks are the document's tokens.
+func appendNumbers(out []numMention, doc *parley.Document, toks []parley.Token, s parley.Span) []numMention {
 	text := doc.Text[s.Start:s.End]
 	if !strings.ContainsAny(text, "0123456789") {
 		return out
@@ -29,6 +30,8 @@ func appendNumbers(out []numMention, doc *parley.Document, s parley.Span) []numM
 	if len(locs) == 0 {
 		return out
 	}
+	// The sentence's words, for the words around each number and its context.
+	ws := docWords(doc.Text, toks, s.Start, s.End, nil)
 	var context map[string]bool
 	for _, m := range locs {
 		start, end := m[0], m[1]
@@ -51,7 +54,7 @@ func appendNumbers(out []numMention, doc *parley.Document, s parley.Span) []numM
 				continue // a year
 			}
 		}
-		if prev := lastWord(text[:start]); monthWords[prev] {
+		if prev := wordBefore(doc.Text, ws, s.Start+start); monthWords[prev] {
 			continue // "Aug 20"
 		}
 		numText := digits
@@ -69,16 +72,15 @@ func appendNumbers(out []numMention, doc *parley.Document, s parley.Span) []numM
 		if m[8] >= 0 {
 			noun = "percent"
 		} else {
-			rest := strings.TrimLeft(text[end:], " -\u00a0")
-			noun = firstWord(rest)
-			if len(noun) < 3 || stopWords[noun] || monthWords[noun] {
+			noun = wordAfter(doc.Text, ws, s.Start+end)
+			if !contentWord(noun) || monthWords[noun] {
 				continue
 			}
 			noun = syntax.Lemma(noun, parley.POSNOUN) // "drone" and "drones" name one quantity
 		}
 		if context == nil {
 			context = map[string]bool{}
-			for _, t := range words(text, 0, len(text), nil) {
+			for _, t := range ws {
 				if contentWord(t.lower) {
 					context[syntax.Lemma(t.lower, parley.POSNOUN)] = true
 				}
@@ -92,29 +94,24 @@ func appendNumbers(out []numMention, doc *parley.Document, s parley.Span) []numM
 	return out
 }
 
-func firstWord(s string) string {
-	end := 0
-	for end < len(s) {
-		r, n := utf8.DecodeRuneInString(s[end:])
-		if !unicode.IsLetter(r) {
-			break
-		}
-		end += n
+// wordBefore returns the word of ws (a sentence's words, in order) that ends right before
+// offset p of text, with only spaces between; "" when there is none.
+func wordBefore(text string, ws []token, p int) string {
+	i := sort.Search(len(ws), func(i int) bool { return ws[i].end > p }) - 1
+	if i < 0 || strings.Trim(text[ws[i].end:p], " \u00a0") != "" {
+		return ""
 	}
-	return fold(s[:end])
+	return ws[i].lower
 }
 
-func lastWord(s string) string {
-	s = strings.TrimRight(s, " \u00a0")
-	start := len(s)
-	for start > 0 {
-		r, n := utf8.DecodeLastRuneInString(s[:start])
-		if !unicode.IsLetter(r) {
-			break
-		}
-		start -= n
+// wordAfter returns the word of ws that starts right after offset p of text, with only spaces
+// and hyphens between ("a 20-mile convoy"); "" when there is none.
+func wordAfter(text string, ws []token, p int) string {
+	i := sort.Search(len(ws), func(i int) bool { return ws[i].start >= p })
+	if i == len(ws) || strings.Trim(text[p:ws[i].start], " -\u00a0") != "" {
+		return ""
 	}
-	return fold(s[start:])
+	return ws[i].lower
 }
 
 // contextSimilar reports whether two sentences with a number on one noun speak of the same

@@ -34,7 +34,7 @@ func (c *storyCtx) quotes() {
 		for i := range d.quotes {
 			q := &d.quotes[i]
 			r := &qRep{doc: d, q: q, spk: c.ref(q.Speaker)}
-			for _, t := range words(q.Text, 0, len(q.Text), nil) {
+			for _, t := range words(q.Text) {
 				r.toks = append(r.toks, t.lower)
 			}
 			if len(r.toks) == 0 {

@@ -2,11 +2,14 @@ package story
 
 import (
 	"embed"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/parleynews/parley"
 	"github.com/parleynews/parley/internal/lexfile"
+	"github.com/parleynews/parley/segment"
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
@@ -39,52 +42,99 @@ func fold(s string) string {
 	return strings.ToLower(s)
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+// words returns the words of s, a name, a role, a quotation or a sentence standing on its own,
+// split as the documents' words are (see docWords).
+func words(s string) []token {
+	if s == "" {
+		return nil
+	}
+	whole := []parley.Span{{Start: 0, End: len(s)}}
+	return docWords(s, segment.Tokens(s, whole, whole, nil), 0, len(s), nil)
+}
 
-// words splits text[from:to] into tokens: runs of letters and digits. Apostrophes and hyphens
-// split words ("Ukraine’s" gives "Ukraine" and "s"), which is what term matching wants.
-func words(text string, from, to int, out []token) []token {
-	if from < 0 {
-		from = 0
-	}
-	if to > len(text) {
-		to = len(text)
-	}
-	i := from
-	for i < to {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if !isWordRune(r) {
-			i += n
+// docWords appends to out the words of text[from:to], read from toks: text's tokens as package
+// segment made them, in text order. The clitics segment splits off stay words of their own,
+// which content words and names leave out (see contentWord, nameTokens) while the wording of
+// a quotation keeps them: 's, 're and 'll read so, with a straight apostrophe, and n't reads
+// "not". Abbreviations lose their full stops (U.S. is "us"); hyphenated words split into their
+// parts even where segment keeps them whole (pro-Russian); @ and # are not part of a name, nor
+// an apostrophe part of an elided year ('90s); marks are no words.
+func docWords(text string, toks []parley.Token, from, to int, out []token) []token {
+	from, to = max(from, 0), min(to, len(text))
+	k := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= from })
+	for ; k < len(toks) && toks[k].Start < to; k++ {
+		t := &toks[k]
+		if t.End > to || t.Start >= t.End || t.Kind != parley.TokenWord && t.Kind != parley.TokenNumber {
 			continue
 		}
-		start := i
-		upper := unicode.IsUpper(r)
-		for i < to {
-			r, n = utf8.DecodeRuneInString(text[i:])
-			if !isWordRune(r) {
-				break
+		if k > 0 && toks[k-1].End == t.Start && (toks[k-1].Kind == parley.TokenWord || toks[k-1].Kind == parley.TokenNumber) {
+			// A piece of the word before it: n't, 's, 're (the na of gonna is a word of its own).
+			switch s := text[t.Start:t.End]; {
+			case s == "n't" || s == "n’t" || s == "N'T" || s == "N’T" || s == "nt" || s == "NT":
+				out = append(out, token{start: t.Start, end: t.End, lower: "not"})
+				continue
+			case s[0] == '\'' || strings.HasPrefix(s, "’"):
+				if hasLetter(s) { // not the lone apostrophe of leaders'
+					out = append(out, token{start: t.Start, end: t.End, lower: "'" + fold(strings.TrimLeft(s, "'’"))})
+				}
+				continue
 			}
-			i += n
 		}
-		out = append(out, token{start: start, end: i, lower: fold(text[start:i]), upper: upper})
+		start := t.Start
+		for start < t.End && (text[start] == '@' || text[start] == '#' || text[start] == '\'') {
+			start++
+		}
+		if strings.HasPrefix(text[start:t.End], "’") {
+			start += len("’")
+		}
+		if t.Kind == parley.TokenWord {
+			for {
+				h := strings.IndexByte(text[start:t.End], '-')
+				if h <= 0 || start+h+1 >= t.End {
+					break
+				}
+				out = appendWord(out, text, start, start+h)
+				start += h + 1
+			}
+		}
+		if start < t.End {
+			out = appendWord(out, text, start, t.End)
+		}
 	}
 	return out
 }
 
-// allDigits reports whether s is made of ASCII digits only.
-func allDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
+func appendWord(out []token, text string, start, end int) []token {
+	w := text[start:end]
+	r, _ := utf8.DecodeRuneInString(w)
+	lower := fold(w)
+	if strings.IndexByte(lower, '.') >= 0 && !unicode.IsDigit(r) {
+		lower = strings.ReplaceAll(lower, ".", "")
 	}
-	return s != ""
+	if strings.Contains(lower, "’") {
+		lower = strings.ReplaceAll(lower, "’", "'")
+	}
+	if lower == "" {
+		return out
+	}
+	return append(out, token{start: start, end: end, lower: lower, upper: unicode.IsUpper(r)})
 }
 
-// contentWord reports whether a folded token carries meaning for grouping: not a stop word, not
-// a number, at least three letters.
+// hasLetter reports whether s holds a letter: a number in any notation (2,000, 9/11, 3.5) has
+// none.
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// contentWord reports whether a folded token carries meaning for grouping: not a stop word, a
+// clitic or a number, at least three letters.
 func contentWord(w string) bool {
-	return len(w) >= 3 && !allDigits(w) && !stopWords[w]
+	return len(w) >= 3 && w[0] != '\'' && hasLetter(w) && !stopWords[w]
 }
 
 // stopWords are function words and words so common in news text that they say nothing about
@@ -108,8 +158,8 @@ var vocab = lexfile.MustRead(dataFS, "data/words.txt")
 // has a capital because it comes first.
 func capsTerms(sentence string) map[string]bool {
 	out := map[string]bool{}
-	for i, t := range words(sentence, 0, len(sentence), nil) {
-		if i == 0 || !t.upper || len(t.lower) < 2 || allDigits(t.lower) || stopWords[t.lower] || roleWords[t.lower] {
+	for i, t := range words(sentence) {
+		if i == 0 || !t.upper || len(t.lower) < 2 || !hasLetter(t.lower) || stopWords[t.lower] || roleWords[t.lower] {
 			continue
 		}
 		out[t.lower] = true
@@ -131,7 +181,7 @@ var nameNoise = vocab.Set("nameNoise")
 // words of the sentence ("the talks followed Trump"); when a name has capitalised words, only
 // those count.
 func nameTokens(name string) []string {
-	toks := words(name, 0, len(name), nil)
+	toks := words(name)
 	start := 0
 	for i, t := range toks {
 		if nameTitles[t.lower] && i+1 < len(toks) {
@@ -145,7 +195,7 @@ func nameTokens(name string) []string {
 	}
 	var out []string
 	for _, t := range toks {
-		if anyUpper && !t.upper || len(t.lower) < 2 || nameNoise[t.lower] || nameTitles[t.lower] {
+		if anyUpper && !t.upper || len(t.lower) < 2 || t.lower[0] == '\'' || nameNoise[t.lower] || nameTitles[t.lower] {
 			continue
 		}
 		out = append(out, t.lower)
