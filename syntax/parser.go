@@ -222,12 +222,8 @@ func (st *parseState) actionFeats(dst []uint64) []uint64 {
 	n := st.n
 	none := n + 1
 	s0 := none
-	s1 := none
 	if k := len(st.stack); k > 0 {
 		s0 = int(st.stack[k-1])
-		if k > 1 {
-			s1 = int(st.stack[k-2])
-		}
 	}
 	n0 := st.b
 	n1, n2 := none, none
@@ -246,14 +242,12 @@ func (st *parseState) actionFeats(dst []uint64) []uint64 {
 	}
 	s0l, s0l2, s0r, s0r2 := st.opt(st.lc1[s0]), st.opt(st.lc2[s0]), st.opt(st.rc1[s0]), st.opt(st.rc2[s0])
 	n0l, n0l2 := st.opt(st.lc1[n0]), st.opt(st.lc2[n0])
-	w, p, c, fi, c4 := st.w, st.p, st.c6, st.fine, st.c4
+	w, p, c, c4 := st.w, st.p, st.c6, st.c4
 	l := func(i int) uint64 { return uint64(st.labels[i]) }
 	dist := uint64(0)
 	if s0 != none {
 		dist = distBucket(n0 - s0)
 	}
-	vl := func(i int) uint64 { return uint64(st.nl[i]) }
-	vr := func(i int) uint64 { return uint64(st.nr[i]) }
 	m2 := func(t int, a, b uint64) uint64 { return mix(mix(tmpl(t), a), b) }
 	m3 := func(t int, a, b, c uint64) uint64 { return mix(mix(mix(tmpl(t), a), b), c) }
 	f := dst[:0]
@@ -280,12 +274,6 @@ func (st *parseState) actionFeats(dst []uint64) []uint64 {
 		m3(124, p[s0], p[s0l], p[n0]),
 		m3(125, p[s0], p[s0r], p[n0]),
 		m3(126, p[s0], p[n0], p[n0l]),
-		// distance
-		m2(127, w[s0], dist), m2(128, p[s0], dist), m2(129, w[n0], dist), m2(130, p[n0], dist),
-		m3(131, w[s0], w[n0], dist), m3(132, p[s0], p[n0], dist),
-		// valency
-		m2(133, w[s0], vr(s0)), m2(134, p[s0], vr(s0)), m2(135, w[s0], vl(s0)), m2(136, p[s0], vl(s0)),
-		m2(137, w[n0], vl(n0)), m2(138, p[n0], vl(n0)),
 		// unigrams of the tree around s0 and n0
 		mix(tmpl(139), w[s0h]), mix(tmpl(140), p[s0h]), mix(tmpl(141), l(s0)),
 		mix(tmpl(142), w[s0l]), mix(tmpl(143), p[s0l]), mix(tmpl(144), l(s0l)),
@@ -300,16 +288,6 @@ func (st *parseState) actionFeats(dst []uint64) []uint64 {
 		m3(164, p[s0], p[s0r], p[s0r2]),
 		m3(165, p[s0], p[s0h], p[s0h2]),
 		m3(166, p[n0], p[n0l], p[n0l2]),
-		// label sets
-		m2(167, w[s0], st.rset[s0]), m2(168, p[s0], st.rset[s0]),
-		m2(169, w[s0], st.lset[s0]), m2(170, p[s0], st.lset[s0]),
-		m2(171, w[n0], st.lset[n0]), m2(172, p[n0], st.lset[n0]),
-		// the word below s0
-		m2(173, p[s1], p[s0]), m3(174, p[s1], p[s0], p[n0]), mix(tmpl(175), w[s1]),
-		// fine tags
-		m2(176, fi[s0], fi[n0]), m3(177, fi[s0], fi[n0], fi[n1]), m3(178, fi[s0h], fi[s0], fi[n0]),
-		mix(tmpl(179), fi[s0]), mix(tmpl(180), fi[n0]),
-		m3(181, fi[s0], fi[n0], dist),
 		// clusters
 		m2(182, c[s0], c[n0]), m2(183, c4[s0], c4[n0]), m2(184, c[s0], p[n0]), m2(185, p[s0], c[n0]),
 		mix(tmpl(186), c[s0]), mix(tmpl(187), c[n0]), mix(tmpl(188), c[n1]),
@@ -348,10 +326,6 @@ func (st *parseState) labelFeats(dst []uint64, h, d int) []uint64 {
 	if d > 0 {
 		before = d - 1
 	}
-	hAfter := none
-	if h+1 <= n {
-		hAfter = h + 1
-	}
 	w, p, c, fi := st.w, st.p, st.c6, st.fine
 	t := func(k int) uint64 { return mix(tmpl(k), dir) }
 	m1 := func(k int, a uint64) uint64 { return mix(t(k), a) }
@@ -360,21 +334,17 @@ func (st *parseState) labelFeats(dst []uint64, h, d int) []uint64 {
 	f := dst[:0]
 	f = append(f,
 		t(200),
-		m1(201, w[d]), m1(202, p[d]), m1(203, c[d]), m1(204, fi[d]),
-		m1(205, w[h]), m1(206, p[h]), m1(207, c[h]), m1(208, fi[h]),
-		m2(209, p[h], p[d]), m2(210, w[h], p[d]), m2(211, p[h], w[d]), m2(212, w[h], w[d]),
-		m2(213, fi[h], fi[d]), m2(214, c[h], c[d]), m2(215, p[h], c[d]), m2(216, c[h], p[d]),
-		m3(217, p[h], p[d], dist), m3(218, fi[h], fi[d], dist),
+		m1(201, w[d]), m1(202, p[d]), m1(204, fi[d]),
+		m1(205, w[h]), m1(206, p[h]), m1(208, fi[h]),
+		m2(209, p[h], p[d]), m2(210, w[h], p[d]), m2(211, p[h], w[d]),
+		m2(213, fi[h], fi[d]), m2(214, c[h], c[d]),
+		m3(217, p[h], p[d], dist),
 		m2(219, p[d], st.lset[d]), m2(220, p[d], st.rset[d]),
-		m2(221, p[h], st.lset[h]), m2(222, p[h], st.rset[h]),
 		m3(223, p[h], p[d], st.lset[h]), m3(224, fi[h], p[d], st.lset[h]|st.rset[h]),
-		m2(225, w[dl], p[d]), m2(226, p[dl], p[d]), m2(227, w[dr], p[d]), m2(228, p[dr], p[d]),
-		m3(229, w[dl], p[d], p[h]),
+		m2(225, w[dl], p[d]), m2(226, p[dl], p[d]), m2(228, p[dr], p[d]),
 		m3(230, p[hh], p[h], p[d]), m2(231, uint64(st.labels[h]), p[d]),
 		m3(232, p[before], p[d], p[h]), m3(233, p[d], p[after], p[h]),
-		m3(234, p[h], p[hAfter], p[d]),
-		m2(235, fi[dl], fi[d]), m3(236, fi[dl], fi[d], fi[h]),
-		m2(237, w[d], fi[h]), m2(238, fi[d], w[h]),
+		m2(235, fi[dl], fi[d]),
 	)
 	return f
 }
