@@ -31,7 +31,8 @@ const (
 	wnVerb
 	wnAdj
 	wnAdv
-	wnKnown // set on entries that came from WordNet at all, so "no part of speech" differs from "absent"
+	wnKnown   // set on entries that came from WordNet at all, so "no part of speech" differs from "absent"
+	wnChecked // set on entries whose inflected forms were already looked up (see settle)
 )
 
 // lexicon maps normalised forms to entries.
@@ -132,6 +133,23 @@ func (lx lexicon) lookupBytes(form, low []byte) lexEntry {
 		e.wn = lx.wordnetGuess(low)
 	}
 	return e
+}
+
+// settle gives every entry without WordNet classes those of its base form, once, so that
+// tagging does not look the base forms up word by word.
+func (lx lexicon) settle() {
+	for w, e := range lx {
+		if e.wn != 0 {
+			continue
+		}
+		low := appendLower(nil, []byte(w))
+		if l, ok := lx[string(low)]; ok && l.wn&^wnChecked != 0 {
+			e.wn = l.wn | wnChecked
+		} else {
+			e.wn = lx.wordnetGuess(low) | wnChecked
+		}
+		lx[w] = e
+	}
 }
 
 // wordnetGuess reads WordNet classes of an inflected form from its base: "ministries" →

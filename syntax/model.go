@@ -106,7 +106,7 @@ func emptyModel() *Model {
 		tagger: empty(numTags), actions: empty(numActs), labelers: [2]*table{empty(1), empty(1)}, classes: [2][]int16{{0}, {0}}}
 }
 
-const modelMagic = "parley-syntax 6\n"
+const modelMagic = "parley-syntax 7\n"
 
 // Save writes the model in its binary form, gzipped.
 func (m *Model) Save(w io.Writer) error {

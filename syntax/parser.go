@@ -218,7 +218,7 @@ func distBucket(d int) uint64 {
 
 // actionFeats writes the features of the state for the transition classifier, after Zhang and
 // Nivre (2011), with Brown cluster and fine-tag variants.
-func (st *parseState) actionFeats(dst []uint64) []uint64 {
+func (st *parseState) actionFeats(dst []uint64, withBuffer bool) []uint64 {
 	n := st.n
 	none := n + 1
 	s0 := none
@@ -226,12 +226,9 @@ func (st *parseState) actionFeats(dst []uint64) []uint64 {
 		s0 = int(st.stack[k-1])
 	}
 	n0 := st.b
-	n1, n2 := none, none
+	n1 := none
 	if n0+1 <= n {
 		n1 = n0 + 1
-	}
-	if n0+2 <= n {
-		n2 = n0 + 2
 	}
 	s0h, s0h2 := none, none
 	if s0 != none && st.heads[s0] >= 0 {
@@ -251,13 +248,12 @@ func (st *parseState) actionFeats(dst []uint64) []uint64 {
 	m2 := func(t int, a, b uint64) uint64 { return mix(mix(tmpl(t), a), b) }
 	m3 := func(t int, a, b, c uint64) uint64 { return mix(mix(mix(tmpl(t), a), b), c) }
 	f := dst[:0]
+	if withBuffer {
+		f = st.bufferFeats(f)
+	}
 	f = append(f,
-		tmpl(100),
 		// single words
 		m2(101, w[s0], p[s0]), mix(tmpl(102), w[s0]), mix(tmpl(103), p[s0]),
-		m2(104, w[n0], p[n0]), mix(tmpl(105), w[n0]), mix(tmpl(106), p[n0]),
-		m2(107, w[n1], p[n1]), mix(tmpl(108), w[n1]), mix(tmpl(109), p[n1]),
-		m2(110, w[n2], p[n2]), mix(tmpl(111), w[n2]), mix(tmpl(112), p[n2]),
 		// pairs
 		mix(m2(113, w[s0], p[s0]), m2(0, w[n0], p[n0])),
 		m3(114, w[s0], p[s0], w[n0]),
@@ -266,9 +262,7 @@ func (st *parseState) actionFeats(dst []uint64) []uint64 {
 		m3(117, p[s0], w[n0], p[n0]),
 		m2(118, w[s0], w[n0]),
 		m2(119, p[s0], p[n0]),
-		m2(120, p[n0], p[n1]),
 		// three words
-		m3(121, p[n0], p[n1], p[n2]),
 		m3(122, p[s0], p[n0], p[n1]),
 		m3(123, p[s0h], p[s0], p[n0]),
 		m3(124, p[s0], p[s0l], p[n0]),
@@ -290,19 +284,41 @@ func (st *parseState) actionFeats(dst []uint64) []uint64 {
 		m3(166, p[n0], p[n0l], p[n0l2]),
 		// clusters
 		m2(182, c[s0], c[n0]), m2(183, c4[s0], c4[n0]), m2(184, c[s0], p[n0]), m2(185, p[s0], c[n0]),
-		mix(tmpl(186), c[s0]), mix(tmpl(187), c[n0]), mix(tmpl(188), c[n1]),
+		mix(tmpl(186), c[s0]),
 		m3(189, c4[s0], c4[n0], p[n1]), m3(190, p[s0], c[n0], p[n1]),
 		m3(191, c[s0], p[n0], dist),
 		// whether the buffer front is the root
 		m2(192, p[s0], uint64(st.headless)),
 	)
-	if debugDrop[1] > 0 {
-		f = append(f[:debugDrop[0]], f[debugDrop[1]:]...)
-	}
 	return f
 }
 
-var debugDrop [2]int
+// bufferFeats writes the transition features that read only the buffer's first words: they
+// stay the same while the buffer does (a left arc or a reduce), so parsing scores them once
+// per word rather than once per transition.
+func (st *parseState) bufferFeats(dst []uint64) []uint64 {
+	n := st.n
+	none := n + 1
+	n0 := st.b
+	n1, n2 := none, none
+	if n0+1 <= n {
+		n1 = n0 + 1
+	}
+	if n0+2 <= n {
+		n2 = n0 + 2
+	}
+	w, p, c := st.w, st.p, st.c6
+	m2 := func(t int, a, b uint64) uint64 { return mix(mix(tmpl(t), a), b) }
+	return append(dst,
+		tmpl(100),
+		m2(104, w[n0], p[n0]), mix(tmpl(105), w[n0]), mix(tmpl(106), p[n0]),
+		m2(107, w[n1], p[n1]), mix(tmpl(108), w[n1]), mix(tmpl(109), p[n1]),
+		m2(110, w[n2], p[n2]), mix(tmpl(111), w[n2]), mix(tmpl(112), p[n2]),
+		m2(120, p[n0], p[n1]),
+		mix(mix(mix(tmpl(121), p[n0]), p[n1]), p[n2]),
+		mix(tmpl(187), c[n0]), mix(tmpl(188), c[n1]),
+	)
+}
 
 // labelFeats writes the features for the relation of the arc h → d; right is d > h.
 func (st *parseState) labelFeats(dst []uint64, h, d int) []uint64 {
@@ -386,7 +402,7 @@ func (m *Model) predictLabel(s *scratch, st *parseState, h, d int) int16 {
 		return m.rootLabel
 	}
 	scores := s.scores[:len(classes)]
-	m.labelers[dir].score(s.feats, scores)
+	m.labelers[dir].score(s.feats, scores, &s.buf)
 	best := 0
 	for c := range scores {
 		if scores[c] > scores[best] {
@@ -403,6 +419,8 @@ func (m *Model) parseSentence(s *scratch, toks []tokenInfo, pos []parley.POS, he
 	st.reset(toks, pos)
 	n := st.n
 	scores := s.scores[:numActs]
+	lastB := -1
+	var bufScores [numActs]int32
 	for {
 		if st.b == n {
 			if len(st.stack) == 0 {
@@ -430,8 +448,16 @@ func (m *Model) parseSentence(s *scratch, toks []tokenInfo, pos []parley.POS, he
 			continue
 		}
 		ok := st.valid()
-		s.feats = st.actionFeats(s.feats)
-		m.actions.score(s.feats, scores)
+		if st.b != lastB {
+			s.feats = st.bufferFeats(s.feats[:0])
+			m.actions.score(s.feats, bufScores[:], &s.buf)
+			lastB = st.b
+		}
+		s.feats = st.actionFeats(s.feats, false)
+		m.actions.score(s.feats, scores, &s.buf)
+		for a := range scores {
+			scores[a] += bufScores[a]
+		}
 		best := -1
 		for a := 0; a < numActs; a++ {
 			if ok[a] && (best < 0 || scores[a] > scores[best]) {
@@ -616,7 +642,7 @@ func trainParser(sents []Sentence, toks [][]tokenInfo, pos [][]parley.POS, label
 					continue
 				}
 				ok := st.valid()
-				feats = st.actionFeats(feats)
+				feats = st.actionFeats(feats, true)
 				pt.actions.score(feats, aScores)
 				cost := st.costs(g, ok)
 				pred, gold := -1, -1

@@ -113,7 +113,7 @@ func (m *Model) tagSentence(s *scratch, toks []tokenInfo, pos []parley.POS) {
 	t1, t2 := tagStart, tagStart
 	for i := range toks {
 		s.feats = tagFeats(s.feats, toks, i, t1, t2, nil)
-		m.tagger.score(s.feats, scores)
+		m.tagger.score(s.feats, scores, &s.buf)
 		best := 0
 		for c := 1; c < numTags; c++ {
 			if scores[c] > scores[best] {

@@ -55,6 +55,7 @@ type scratch struct {
 	feats     []uint64
 	scores    []int32
 	state     parseState
+	buf       scoreBuf
 }
 
 // appendNorm appends the normalised form of w (see normalize) to dst.
@@ -131,7 +132,7 @@ func (m *Model) info(s *scratch, words []string) []tokenInfo {
 		e := m.lex.lookupBytes(s.norm, s.low)
 		t.amb = uint64(e.amb) + 1<<40
 		t.sure = e.sure
-		t.wn = uint64(e.wn) + 1<<41
+		t.wn = uint64(e.wn&^wnChecked) + 1<<41
 		t.c4 = clusterPrefix(e.cluster, 4)
 		t.c6 = clusterPrefix(e.cluster, 6)
 		t.c10 = clusterPrefix(e.cluster, 10)

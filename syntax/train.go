@@ -291,6 +291,7 @@ func withAmbiguity(base lexicon, sents []Sentence, idx []int) lexicon {
 		}
 		lx[w] = e
 	}
+	lx.settle()
 	return lx
 }
 
