@@ -24,6 +24,9 @@ type lexEntry struct {
 	// sure is the tag + 1 of a frequent word that had one tag in at least 99.5% of its
 	// training occurrences ("the", ",", "of"); the tagger gives it that tag without scoring.
 	sure uint8
+	// row is 1 + the index of the word's summed word-feature scores in Model.wordScores, 0
+	// for none; set when the model loads, not saved.
+	row int32
 }
 
 const (

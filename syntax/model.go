@@ -27,7 +27,9 @@ type Model struct {
 	actions   *table
 	classes   [2][]int16 // dirClasses(dirLabels)
 	labelers  [2]*table  // label weights for left and right arcs
-	pool      sync.Pool
+	// wordScores are the tagger's word-feature sums of the training words (scoreWords).
+	wordScores []int16
+	pool       sync.Pool
 }
 
 // Analysis is the analysis of one sentence. Its slices are reused by Parse across calls.
@@ -245,6 +247,7 @@ func Load(r io.Reader) (*Model, error) {
 		m.labelers[0].nclass != max(len(m.classes[0]), 1) || m.labelers[1].nclass != max(len(m.classes[1]), 1) {
 		return nil, errors.New("load model: tables do not match the tag, transition and label sets")
 	}
+	m.scoreWords()
 	return m, nil
 }
 

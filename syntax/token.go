@@ -18,6 +18,7 @@ type tokenInfo struct {
 	end          uint64 // ending class for the parser: -ing, -ed, -s, other
 	caps         uint64 // case profile and frequency in unlabelled text
 	sure         uint8  // lexEntry.sure
+	lexRow       int32  // lexEntry.row
 }
 
 // sentinel values for positions outside the sentence.
@@ -132,6 +133,7 @@ func (m *Model) info(s *scratch, words []string) []tokenInfo {
 		e := m.lex.lookupBytes(s.norm, s.low)
 		t.amb = uint64(e.amb) + 1<<40
 		t.sure = e.sure
+		t.lexRow = e.row
 		t.wn = uint64(e.wn&^wnChecked) + 1<<41
 		t.c4 = clusterPrefix(e.cluster, 4)
 		t.c6 = clusterPrefix(e.cluster, 6)

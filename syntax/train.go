@@ -144,6 +144,7 @@ func Train(cfg TrainConfig) (*Model, error) {
 	}
 	cfg.logf("parser: %d transition and %d label features kept of %d and %d",
 		m.actions.features(), klab, len(pt.actions.keys), nlab)
+	m.scoreWords()
 	return m, nil
 }
 

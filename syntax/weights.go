@@ -16,7 +16,14 @@ func mix(h, v uint64) uint64 {
 }
 
 // tmpl starts the hash of template number t.
-func tmpl(t int) uint64 { return mix(0x2545f4914f6cdd1d, uint64(t)) }
+func tmpl(t int) uint64 { return tmplSeeds[t] }
+
+var tmplSeeds = func() (s [512]uint64) {
+	for i := range s {
+		s[i] = mix(0x2545f4914f6cdd1d, uint64(i))
+	}
+	return s
+}()
 
 // hashString is FNV-1a over the bytes of s, as a feature value.
 func hashString(s string) uint64 {
@@ -301,13 +308,18 @@ type scoreBuf struct {
 // them.
 func (t *table) flush(scores []int32, even, odd *[8]uint64, found int) {
 	bias := int32(128 * found)
-	for c := range scores {
-		j, b := c/8, c%8
-		lanes := even[j]
-		if b%2 == 1 {
-			lanes = odd[j]
+	n := len(scores)
+	for j := 0; 8*j < n; j++ {
+		e, o := even[j], odd[j]
+		for l := 0; l < 4; l++ {
+			c := 8*j + 2*l
+			if c < n {
+				scores[c] += int32(uint16(e>>(16*l))) - bias
+			}
+			if c+1 < n {
+				scores[c+1] += int32(uint16(o>>(16*l))) - bias
+			}
 		}
-		scores[c] += int32(uint16(lanes>>(16*(b/2)))) - bias
 	}
 	*even, *odd = [8]uint64{}, [8]uint64{}
 }
