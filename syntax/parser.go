@@ -324,10 +324,6 @@ func (st *parseState) bufferFeats(dst []uint64) []uint64 {
 func (st *parseState) labelFeats(dst []uint64, h, d int) []uint64 {
 	n := st.n
 	none := n + 1
-	dir := uint64(1)
-	if d > h {
-		dir = 2
-	}
 	dist := distBucket(abs(h - d))
 	hh := none
 	if h < n && st.heads[h] >= 0 {
@@ -343,7 +339,8 @@ func (st *parseState) labelFeats(dst []uint64, h, d int) []uint64 {
 		before = d - 1
 	}
 	w, p, c, fi := st.w, st.p, st.c6, st.fine
-	t := func(k int) uint64 { return mix(tmpl(k), dir) }
+	// Each direction has a table of its own, so the templates need not name it.
+	t := tmpl
 	m1 := func(k int, a uint64) uint64 { return mix(t(k), a) }
 	m2 := func(k int, a, b uint64) uint64 { return mix(mix(t(k), a), b) }
 	m3 := func(k int, a, b, c uint64) uint64 { return mix(mix(mix(t(k), a), b), c) }

@@ -9,7 +9,7 @@ import (
 type tokenInfo struct {
 	word, low    uint64 // hashes of the normalised form and of its lower case
 	shape, flags uint64
-	pre          [3]uint64 // hashes of the first 1-3 letters of the lower-case form
+	pre          [2]uint64 // hashes of the first 1-2 letters of the lower-case form
 	suf          [4]uint64 // hashes of the last 1-4
 	c4, c6, c10  uint64    // Brown cluster prefixes of 4, 6 and 10 bits, and the whole path
 	cfull        uint64
@@ -141,7 +141,7 @@ func (m *Model) info(s *scratch, words []string) []tokenInfo {
 		t.cfull = clusterPrefix(e.cluster, 32)
 		t.shape, t.flags = shapeFlags(s.norm)
 		t.caps = uint64(e.caps) | uint64(e.freq)<<8 | 1<<42
-		for k := 0; k < 3; k++ {
+		for k := 0; k < 2; k++ {
 			t.pre[k] = hashBytes(prefixBytes(s.low, k+1))
 		}
 		for k := 0; k < 4; k++ {

@@ -183,6 +183,8 @@ func trainTaggerOn(base lexicon, sents []Sentence, idx []int, epochs int, rng *r
 	return trainTagger(sub, toks, epochs, rng)
 }
 
+const maxDirLabels = 32
+
 // labelSet lists the relations of the training trees in a fixed order, with the directions
 // each was seen in.
 func labelSet(sents []Sentence) ([]string, [2]uint64, error) {
@@ -204,7 +206,10 @@ func labelSet(sents []Sentence) ([]string, [2]uint64, error) {
 	for i, l := range labels {
 		index[l] = i
 	}
-	var dir [2]uint64
+	// Each direction keeps its 32 most frequent relations, so that a row of label weights is
+	// four words of eight: the rarer ones (reparandum, orphan, goeswith…) are not learnt from
+	// a few dozen examples anyway.
+	var counts [2][64]int
 	for _, s := range sents {
 		for i, r := range s.Rels {
 			h := s.Heads[i]
@@ -215,7 +220,23 @@ func labelSet(sents []Sentence) ([]string, [2]uint64, error) {
 			if i > h {
 				d = 1
 			}
-			dir[d] |= 1 << uint(index[r])
+			counts[d][index[r]]++
+		}
+	}
+	var dir [2]uint64
+	for d := range dir {
+		var seen []int
+		for l, n := range counts[d] {
+			if n > 0 {
+				seen = append(seen, l)
+			}
+		}
+		sort.SliceStable(seen, func(a, b int) bool { return counts[d][seen[a]] > counts[d][seen[b]] })
+		if len(seen) > maxDirLabels {
+			seen = seen[:maxDirLabels]
+		}
+		for _, l := range seen {
+			dir[d] |= 1 << uint(l)
 		}
 	}
 	return labels, dir, nil

@@ -10,9 +10,8 @@ import (
 // more value into a hash; it is a multiply-xorshift step, cheap enough to run some two hundred
 // times a word.
 func mix(h, v uint64) uint64 {
-	h ^= v + 0x9e3779b97f4a7c15 + (h << 6) + (h >> 2)
-	h *= 0xff51afd7ed558ccd
-	return h ^ (h >> 29)
+	h = (h ^ v) * 0xff51afd7ed558ccd
+	return h ^ (h >> 32)
 }
 
 // tmpl starts the hash of template number t.
