@@ -191,7 +191,7 @@ func Load(r io.Reader) (*Model, error) {
 		var x lexEntry
 		x.cluster = d.u32()
 		x.amb = d.u32()
-		if b := d.bytes(4); len(b) == 4 {
+		if b := d.fixed(4); len(b) == 4 {
 			x.wn, x.caps, x.freq, x.sure = b[0], b[1], b[2], b[3]
 			if x.sure > uint8(numTags) {
 				d.err = fmt.Errorf("word %q: tag %d", w, x.sure)
@@ -280,8 +280,9 @@ func (e *encoder) str(s string) {
 }
 
 type decoder struct {
-	r   *bufio.Reader
-	err error
+	r     *bufio.Reader
+	err   error
+	small [8]byte
 }
 
 func (d *decoder) bytes(n int) []byte {
@@ -296,8 +297,20 @@ func (d *decoder) bytes(n int) []byte {
 	return b
 }
 
+// fixed reads n ≤ 8 bytes into d.small, without allocating.
+func (d *decoder) fixed(n int) []byte {
+	if d.err != nil {
+		return nil
+	}
+	if _, err := io.ReadFull(d.r, d.small[:n]); err != nil {
+		d.err = fmt.Errorf("truncated: %w", err)
+		return nil
+	}
+	return d.small[:n]
+}
+
 func (d *decoder) u32() uint32 {
-	b := d.bytes(4)
+	b := d.fixed(4)
 	if b == nil {
 		return 0
 	}
@@ -305,7 +318,7 @@ func (d *decoder) u32() uint32 {
 }
 
 func (d *decoder) u64() uint64 {
-	b := d.bytes(8)
+	b := d.fixed(8)
 	if b == nil {
 		return 0
 	}
@@ -325,5 +338,8 @@ func (d *decoder) count(limit int) int {
 
 func (d *decoder) str() string {
 	n := d.count(1 << 16)
+	if n <= len(d.small) {
+		return string(d.fixed(n))
+	}
 	return string(d.bytes(n))
 }
