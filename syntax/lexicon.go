@@ -176,12 +176,14 @@ func (lx lexicon) wordnetGuess(low []byte) uint8 {
 			continue
 		}
 		base := append(append(buf[:0], low[:len(low)-len(r.suffix)]...), r.repl...)
-		if e, ok := lx[string(base)]; ok && e.wn&r.keep != 0 {
+		// Only WordNet's own entries are bases, not forms whose classes were guessed, so that
+		// the guess does not depend on what was guessed before.
+		if e, ok := lx[string(base)]; ok && e.wn&wnChecked == 0 && e.wn&r.keep != 0 {
 			return e.wn&r.keep | wnKnown
 		}
 		// A doubled consonant: "stopped" → "stop", "bigger" → "big".
 		if n := len(base); r.repl == "" && n > 2 && base[n-1] == base[n-2] {
-			if e, ok := lx[string(base[:n-1])]; ok && e.wn&r.keep != 0 {
+			if e, ok := lx[string(base[:n-1])]; ok && e.wn&wnChecked == 0 && e.wn&r.keep != 0 {
 				return e.wn&r.keep | wnKnown
 			}
 		}
