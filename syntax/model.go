@@ -27,6 +27,9 @@ type Model struct {
 	actions   *table
 	classes   [2][]int16 // dirClasses(dirLabels)
 	labelers  [2]*table  // label weights for left and right arcs
+	// sureLabels are the relations given without scoring (see sureLabels), by direction and
+	// tag of the dependent: label index + 1, or 0.
+	sureLabels [2][numTags]int16
 	// wordScores are the tagger's word-feature sums of the training words (scoreWords).
 	wordScores []int16
 	pool       sync.Pool
@@ -108,7 +111,7 @@ func emptyModel() *Model {
 		tagger: empty(numTags), actions: empty(numActs), labelers: [2]*table{empty(1), empty(1)}, classes: [2][]int16{{0}, {0}}}
 }
 
-const modelMagic = "parley-syntax 7\n"
+const modelMagic = "parley-syntax 8\n"
 
 // Save writes the model in its binary form, gzipped.
 func (m *Model) Save(w io.Writer) error {
@@ -126,6 +129,11 @@ func (m *Model) Save(w io.Writer) error {
 	e.u64(m.dirLabels[0])
 	e.u64(m.dirLabels[1])
 	e.u32(uint32(m.rootLabel))
+	for d := range m.sureLabels {
+		for _, l := range m.sureLabels[d] {
+			e.u32(uint32(l))
+		}
+	}
 	words := make([]string, 0, len(m.lex))
 	for w := range m.lex {
 		words = append(words, w)
@@ -184,6 +192,15 @@ func Load(r io.Reader) (*Model, error) {
 	}
 	m.dirLabels[0], m.dirLabels[1] = d.u64(), d.u64()
 	m.rootLabel = int16(d.u32())
+	for k := range m.sureLabels {
+		for p := range m.sureLabels[k] {
+			l := d.u32()
+			if int(l) > nl {
+				return nil, fmt.Errorf("load model: sure label %d past the table", l)
+			}
+			m.sureLabels[k][p] = int16(l)
+		}
+	}
 	nw := d.count(1 << 24)
 	m.lex = make(lexicon, nw)
 	for i := 0; i < nw && d.err == nil; i++ {

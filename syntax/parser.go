@@ -392,8 +392,11 @@ func arcDir(h, d int) int {
 // predictLabel returns the best label index + 1 for the arc h → d among those seen in its
 // direction in training.
 func (m *Model) predictLabel(s *scratch, st *parseState, h, d int) int16 {
-	s.feats = st.labelFeats(s.feats, h, d)
 	dir := arcDir(h, d)
+	if l := m.sureLabels[dir][st.p[d]-1]; l > 0 {
+		return l
+	}
+	s.feats = st.labelFeats(s.feats, h, d)
 	classes := m.classes[dir]
 	if len(classes) == 0 {
 		return m.rootLabel
@@ -540,11 +543,45 @@ func (st *parseState) costs(g *goldTree, ok [numActs]bool) (c [numActs]int) {
 
 // parserTrainer holds the weights being learnt.
 type parserTrainer struct {
-	actions   *trainWeights
-	labelers  [2]*trainWeights
-	labels    []string
-	dirLabels [2]uint64
-	rootLabel int16
+	actions    *trainWeights
+	labelers   [2]*trainWeights
+	labels     []string
+	dirLabels  [2]uint64
+	rootLabel  int16
+	sureLabels [2][numTags]int16
+}
+
+// sureLabels finds, for each direction of arc and tag of the dependent, the relation it has in
+// at least 99.5% of at least 100 training arcs (punctuation, for one): such arcs take it
+// without scoring.
+func sureLabels(sents []Sentence, labIndex map[string]int16, dirLabels [2]uint64) (sure [2][numTags]int16) {
+	var counts [2][numTags]map[int16]int
+	for _, s := range sents {
+		for i, h := range s.Heads {
+			if h < 0 {
+				continue
+			}
+			d, p := arcDir(h, i), s.POS[i]
+			if counts[d][p] == nil {
+				counts[d][p] = map[int16]int{}
+			}
+			counts[d][p][labIndex[s.Rels[i]]]++
+		}
+	}
+	for d := range counts {
+		for p, c := range counts[d] {
+			total := 0
+			for _, n := range c {
+				total += n
+			}
+			for l, n := range c {
+				if l > 0 && total >= 100 && float64(n) >= 0.995*float64(total) && dirLabels[d]&(1<<uint(l-1)) != 0 {
+					sure[d][p] = l
+				}
+			}
+		}
+	}
+	return sure
 }
 
 // trainParser learns the transition and label weights. pos holds the tags the parser sees in
@@ -578,9 +615,13 @@ func trainParser(sents []Sentence, toks [][]tokenInfo, pos [][]parley.POS, label
 	var feats []uint64
 	aScores := make([]float32, numActs)
 	lScores := make([]float32, len(labels))
+	pt.sureLabels = sureLabels(sents, labIndex, dirLabels)
 	label := func(h, d int, g *goldTree, learn bool) int16 {
-		feats = st.labelFeats(feats, h, d)
 		dir := arcDir(h, d)
+		if l := pt.sureLabels[dir][st.p[d]-1]; l > 0 {
+			return l
+		}
+		feats = st.labelFeats(feats, h, d)
 		if len(classes[dir]) == 0 {
 			return pt.rootLabel
 		}

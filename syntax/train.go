@@ -129,13 +129,14 @@ func Train(cfg TrainConfig) (*Model, error) {
 			cfg.logf("parser epoch %d: training UAS %.4f", ep+1, uas)
 			if cfg.epochHook != nil {
 				mm := &Model{lex: m.lex, labels: m.labels, dirLabels: m.dirLabels, rootLabel: m.rootLabel, tagger: m.tagger,
-					classes: dirClasses(m.dirLabels), actions: freezeWeights(pt.actions, cfg.Prune)}
+					classes: dirClasses(m.dirLabels), actions: freezeWeights(pt.actions, cfg.Prune), sureLabels: pt.sureLabels}
 				mm.labelers = [2]*table{freezeWeights(pt.labelers[0], cfg.Prune), freezeWeights(pt.labelers[1], cfg.Prune)}
 				cfg.epochHook(ep+1, mm, pt)
 			}
 		})
 	m.actions = freezeWeights(pt.actions, cfg.Prune)
 	m.classes = dirClasses(dirLabels)
+	m.sureLabels = pt.sureLabels
 	nlab, klab := 0, 0
 	for d := range m.labelers {
 		m.labelers[d] = freezeWeights(pt.labelers[d], cfg.Prune)
