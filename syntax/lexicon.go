@@ -24,6 +24,9 @@ type lexEntry struct {
 	// sure is the tag + 1 of a frequent word that had one tag in at least 99.5% of its
 	// training occurrences ("the", ",", "of"); the tagger gives it that tag without scoring.
 	sure uint8
+	// row is 1 + the index of the word's summed word-feature scores in Model.wordScores, 0
+	// for none; set when the model loads, not saved.
+	row int32
 }
 
 const (
@@ -31,7 +34,8 @@ const (
 	wnVerb
 	wnAdj
 	wnAdv
-	wnKnown // set on entries that came from WordNet at all, so "no part of speech" differs from "absent"
+	wnKnown   // set on entries that came from WordNet at all, so "no part of speech" differs from "absent"
+	wnChecked // set on entries whose inflected forms were already looked up (see settle)
 )
 
 // lexicon maps normalised forms to entries.
@@ -134,6 +138,23 @@ func (lx lexicon) lookupBytes(form, low []byte) lexEntry {
 	return e
 }
 
+// settle gives every entry without WordNet classes those of its base form, once, so that
+// tagging does not look the base forms up word by word.
+func (lx lexicon) settle() {
+	for w, e := range lx {
+		if e.wn != 0 {
+			continue
+		}
+		low := appendLower(nil, []byte(w))
+		if l, ok := lx[string(low)]; ok && l.wn&^wnChecked != 0 {
+			e.wn = l.wn | wnChecked
+		} else {
+			e.wn = lx.wordnetGuess(low) | wnChecked
+		}
+		lx[w] = e
+	}
+}
+
 // wordnetGuess reads WordNet classes of an inflected form from its base: "ministries" →
 // "ministry" (noun), "vetoed" → "veto" (verb), "bigger" → "big" (adjective).
 func (lx lexicon) wordnetGuess(low []byte) uint8 {
@@ -155,12 +176,14 @@ func (lx lexicon) wordnetGuess(low []byte) uint8 {
 			continue
 		}
 		base := append(append(buf[:0], low[:len(low)-len(r.suffix)]...), r.repl...)
-		if e, ok := lx[string(base)]; ok && e.wn&r.keep != 0 {
+		// Only WordNet's own entries are bases, not forms whose classes were guessed, so that
+		// the guess does not depend on what was guessed before.
+		if e, ok := lx[string(base)]; ok && e.wn&wnChecked == 0 && e.wn&r.keep != 0 {
 			return e.wn&r.keep | wnKnown
 		}
 		// A doubled consonant: "stopped" → "stop", "bigger" → "big".
 		if n := len(base); r.repl == "" && n > 2 && base[n-1] == base[n-2] {
-			if e, ok := lx[string(base[:n-1])]; ok && e.wn&r.keep != 0 {
+			if e, ok := lx[string(base[:n-1])]; ok && e.wn&wnChecked == 0 && e.wn&r.keep != 0 {
 				return e.wn&r.keep | wnKnown
 			}
 		}

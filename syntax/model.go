@@ -27,7 +27,12 @@ type Model struct {
 	actions   *table
 	classes   [2][]int16 // dirClasses(dirLabels)
 	labelers  [2]*table  // label weights for left and right arcs
-	pool      sync.Pool
+	// sureLabels are the relations given without scoring (see sureLabels), by direction and
+	// tag of the dependent: label index + 1, or 0.
+	sureLabels [2][numTags]int16
+	// wordScores are the tagger's word-feature sums of the training words (scoreWords).
+	wordScores []int16
+	pool       sync.Pool
 }
 
 // Analysis is the analysis of one sentence. Its slices are reused by Parse across calls.
@@ -106,7 +111,7 @@ func emptyModel() *Model {
 		tagger: empty(numTags), actions: empty(numActs), labelers: [2]*table{empty(1), empty(1)}, classes: [2][]int16{{0}, {0}}}
 }
 
-const modelMagic = "parley-syntax 6\n"
+const modelMagic = "parley-syntax 8\n"
 
 // Save writes the model in its binary form, gzipped.
 func (m *Model) Save(w io.Writer) error {
@@ -124,6 +129,11 @@ func (m *Model) Save(w io.Writer) error {
 	e.u64(m.dirLabels[0])
 	e.u64(m.dirLabels[1])
 	e.u32(uint32(m.rootLabel))
+	for d := range m.sureLabels {
+		for _, l := range m.sureLabels[d] {
+			e.u32(uint32(l))
+		}
+	}
 	words := make([]string, 0, len(m.lex))
 	for w := range m.lex {
 		words = append(words, w)
@@ -182,6 +192,15 @@ func Load(r io.Reader) (*Model, error) {
 	}
 	m.dirLabels[0], m.dirLabels[1] = d.u64(), d.u64()
 	m.rootLabel = int16(d.u32())
+	for k := range m.sureLabels {
+		for p := range m.sureLabels[k] {
+			l := d.u32()
+			if int(l) > nl {
+				return nil, fmt.Errorf("load model: sure label %d past the table", l)
+			}
+			m.sureLabels[k][p] = int16(l)
+		}
+	}
 	nw := d.count(1 << 24)
 	m.lex = make(lexicon, nw)
 	for i := 0; i < nw && d.err == nil; i++ {
@@ -189,7 +208,7 @@ func Load(r io.Reader) (*Model, error) {
 		var x lexEntry
 		x.cluster = d.u32()
 		x.amb = d.u32()
-		if b := d.bytes(4); len(b) == 4 {
+		if b := d.fixed(4); len(b) == 4 {
 			x.wn, x.caps, x.freq, x.sure = b[0], b[1], b[2], b[3]
 			if x.sure > uint8(numTags) {
 				d.err = fmt.Errorf("word %q: tag %d", w, x.sure)
@@ -245,6 +264,7 @@ func Load(r io.Reader) (*Model, error) {
 		m.labelers[0].nclass != max(len(m.classes[0]), 1) || m.labelers[1].nclass != max(len(m.classes[1]), 1) {
 		return nil, errors.New("load model: tables do not match the tag, transition and label sets")
 	}
+	m.scoreWords()
 	return m, nil
 }
 
@@ -277,8 +297,9 @@ func (e *encoder) str(s string) {
 }
 
 type decoder struct {
-	r   *bufio.Reader
-	err error
+	r     *bufio.Reader
+	err   error
+	small [8]byte
 }
 
 func (d *decoder) bytes(n int) []byte {
@@ -293,8 +314,20 @@ func (d *decoder) bytes(n int) []byte {
 	return b
 }
 
+// fixed reads n ≤ 8 bytes into d.small, without allocating.
+func (d *decoder) fixed(n int) []byte {
+	if d.err != nil {
+		return nil
+	}
+	if _, err := io.ReadFull(d.r, d.small[:n]); err != nil {
+		d.err = fmt.Errorf("truncated: %w", err)
+		return nil
+	}
+	return d.small[:n]
+}
+
 func (d *decoder) u32() uint32 {
-	b := d.bytes(4)
+	b := d.fixed(4)
 	if b == nil {
 		return 0
 	}
@@ -302,7 +335,7 @@ func (d *decoder) u32() uint32 {
 }
 
 func (d *decoder) u64() uint64 {
-	b := d.bytes(8)
+	b := d.fixed(8)
 	if b == nil {
 		return 0
 	}
@@ -322,5 +355,8 @@ func (d *decoder) count(limit int) int {
 
 func (d *decoder) str() string {
 	n := d.count(1 << 16)
+	if n <= len(d.small) {
+		return string(d.fixed(n))
+	}
 	return string(d.bytes(n))
 }

@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"math/rand"
+	"sort"
 
 	"github.com/parleynews/parley"
 )
@@ -15,7 +16,35 @@ const numTags = int(parley.NumPOS)
 // tag values for positions before the sentence, as feature values.
 const tagStart = numTags + 1
 
-func tagFeats(dst []uint64, toks []tokenInfo, i, t1, t2 int, prior []parley.POS) []uint64 {
+// wordFeats writes the tagger features that read only the word itself, the same wherever it
+// stands: for the words of the lexicon their scores are added up once, when the model loads.
+func wordFeats(dst []uint64, t *tokenInfo) []uint64 {
+	return append(dst,
+		tmpl(0),
+		mix(tmpl(1), t.word),
+		mix(tmpl(2), t.low),
+		mix(tmpl(3), t.suf[0]),
+		mix(tmpl(4), t.suf[1]),
+		mix(tmpl(5), t.suf[2]),
+		mix(tmpl(6), t.suf[3]),
+		mix(tmpl(7), t.pre[0]),
+		mix(tmpl(8), t.pre[1]),
+		mix(tmpl(12), t.c4),
+		mix(tmpl(13), t.c6),
+		mix(tmpl(15), t.cfull),
+		mix(tmpl(16), t.amb),
+		mix(mix(tmpl(17), t.wn), t.flags&flagUpperInitial),
+		mix(mix(tmpl(45), t.caps), t.flags&flagUpperInitial),
+	)
+}
+
+// tagFeats writes all the tagger features of word i, given the two tags before it.
+func tagFeats(dst []uint64, toks []tokenInfo, i, t1, t2 int) []uint64 {
+	return contextFeats(wordFeats(dst[:0], &toks[i]), toks, i, t1, t2)
+}
+
+// contextFeats appends the features that read the neighbours and the tags before.
+func contextFeats(dst []uint64, toks []tokenInfo, i, t1, t2 int) []uint64 {
 	t := &toks[i]
 	at := func(k int) *tokenInfo {
 		if k < 0 || k >= len(toks) {
@@ -61,32 +90,13 @@ func tagFeats(dst []uint64, toks []tokenInfo, i, t1, t2 int, prior []parley.POS)
 		first = 1
 	}
 	T1, T2 := uint64(t1), uint64(t2)
-	f := dst[:0]
-	f = append(f,
-		tmpl(0),
-		mix(tmpl(1), t.word),
-		mix(tmpl(2), t.low),
-		mix(tmpl(3), t.suf[0]),
-		mix(tmpl(4), t.suf[1]),
-		mix(tmpl(5), t.suf[2]),
-		mix(tmpl(6), t.suf[3]),
-		mix(tmpl(7), t.pre[0]),
-		mix(tmpl(8), t.pre[1]),
-		mix(tmpl(9), t.pre[2]),
+	f := append(dst,
 		mix(mix(tmpl(10), t.shape), first),
 		mix(mix(tmpl(11), t.flags), first),
-		mix(tmpl(12), t.c4),
-		mix(tmpl(13), t.c6),
-		mix(tmpl(14), t.c10),
-		mix(tmpl(15), t.cfull),
-		mix(tmpl(16), t.amb),
-		mix(mix(tmpl(17), t.wn), t.flags&flagUpperInitial),
 		mix(tmpl(18), T1),
-		mix(tmpl(19), T2),
 		mix(mix(tmpl(20), T1), T2),
 		mix(mix(tmpl(21), T1), t.low),
 		mix(tmpl(22), lowAt(i-1)),
-		mix(tmpl(23), lowAt(i-2)),
 		mix(tmpl(24), lowAt(i+1)),
 		mix(tmpl(25), lowAt(i+2)),
 		mix(tmpl(26), sufAt(i-1)),
@@ -103,14 +113,9 @@ func tagFeats(dst []uint64, toks []tokenInfo, i, t1, t2 int, prior []parley.POS)
 		mix(mix(tmpl(37), lowAt(i-1)), t.low),
 		mix(mix(tmpl(38), T1), t.suf[2]),
 		mix(mix(tmpl(39), T1), t.c6),
-		mix(mix(tmpl(40), t.c6), c6At(i+1)),
 		mix(mix(tmpl(41), T1), ambAt(i+1)),
-		mix(mix(tmpl(42), t.wn), t.suf[1]),
-		mix(mix(tmpl(43), t.shape), t.c4),
 		mix(mix(mix(tmpl(44), t.caps&0xff), t.flags&flagUpperInitial), first),
-		mix(mix(tmpl(45), t.caps), t.flags&flagUpperInitial),
 		mix(mix(mix(tmpl(46), t.caps&0xff), t.flags&flagUpperInitial), T1),
-		mix(mix(tmpl(47), t.caps&0xff), t.c4),
 	)
 	return f
 }
@@ -118,12 +123,29 @@ func tagFeats(dst []uint64, toks []tokenInfo, i, t1, t2 int, prior []parley.POS)
 // tagSentence tags words with the frozen weights into pos.
 func (m *Model) tagSentence(s *scratch, toks []tokenInfo, pos []parley.POS) {
 	scores := s.scores[:numTags]
+	var ctx [numTags]int32
 	t1, t2 := tagStart, tagStart
 	for i := range toks {
-		s.feats = tagFeats(s.feats, toks, i, t1, t2, nil)
-		m.tagger.score(s.feats, scores)
+		t := &toks[i]
+		if t.sure > 0 {
+			pos[i] = parley.POS(t.sure - 1)
+			t2, t1 = t1, int(t.sure-1)
+			continue
+		}
+		if r := t.lexRow; r > 0 {
+			row := m.wordScores[int(r-1)*numTags : int(r)*numTags]
+			for c := range scores {
+				scores[c] = int32(row[c])
+			}
+		} else {
+			s.feats = wordFeats(s.feats[:0], t)
+			m.tagger.score(s.feats, scores, &s.buf)
+		}
+		s.feats = contextFeats(s.feats[:0], toks, i, t1, t2)
+		m.tagger.score(s.feats, ctx[:], &s.buf)
 		best := 0
-		for c := 1; c < numTags; c++ {
+		for c := range scores {
+			scores[c] += ctx[c]
 			if scores[c] > scores[best] {
 				best = c
 			}
@@ -133,12 +155,34 @@ func (m *Model) tagSentence(s *scratch, toks []tokenInfo, pos []parley.POS) {
 	}
 }
 
-// trainTagger learns tagger weights from sentences whose tokens were computed by info.
-func trainTagger(sents []Sentence, toks [][]tokenInfo, epochs int, rng *rand.Rand) *trainWeights {
-	return trainTagger2(sents, toks, nil, epochs, rng)
+// scoreWords adds up, for every word the training data showed, the scores of its word
+// features, so that tagging reads one row instead of fifteen features for it.
+func (m *Model) scoreWords() {
+	var s scratch
+	s.scores = make([]int32, numTags)
+	words := make([]string, 0, len(m.lex))
+	for w, e := range m.lex {
+		if e.amb != 0 {
+			words = append(words, w)
+		}
+	}
+	sort.Strings(words)
+	m.wordScores = make([]int16, 0, len(words)*numTags)
+	for _, w := range words {
+		t := &m.info(&s, []string{w})[0]
+		s.feats = wordFeats(s.feats[:0], t)
+		m.tagger.score(s.feats, s.scores, &s.buf)
+		for _, v := range s.scores {
+			m.wordScores = append(m.wordScores, int16(max(min(v, 32767), -32768)))
+		}
+		e := m.lex[w]
+		e.row = int32(len(m.wordScores) / numTags)
+		m.lex[w] = e
+	}
 }
 
-func trainTagger2(sents []Sentence, toks [][]tokenInfo, first [][]parley.POS, epochs int, rng *rand.Rand) *trainWeights {
+// trainTagger learns tagger weights from sentences whose tokens were computed by info.
+func trainTagger(sents []Sentence, toks [][]tokenInfo, epochs int, rng *rand.Rand) *trainWeights {
 	w := newTrainWeights(numTags)
 	order := make([]int, len(sents))
 	for i := range order {
@@ -153,11 +197,7 @@ func trainTagger2(sents []Sentence, toks [][]tokenInfo, first [][]parley.POS, ep
 			tk := toks[si]
 			t1, t2 := tagStart, tagStart
 			for i := range tk {
-				var fp []parley.POS
-				if first != nil {
-					fp = first[si]
-				}
-				feats = tagFeats(feats, tk, i, t1, t2, fp)
+				feats = tagFeats(feats, tk, i, t1, t2)
 				w.score(feats, scores)
 				best := 0
 				for c := 1; c < numTags; c++ {

@@ -9,7 +9,7 @@ import (
 type tokenInfo struct {
 	word, low    uint64 // hashes of the normalised form and of its lower case
 	shape, flags uint64
-	pre          [3]uint64 // hashes of the first 1-3 letters of the lower-case form
+	pre          [2]uint64 // hashes of the first 1-2 letters of the lower-case form
 	suf          [4]uint64 // hashes of the last 1-4
 	c4, c6, c10  uint64    // Brown cluster prefixes of 4, 6 and 10 bits, and the whole path
 	cfull        uint64
@@ -18,6 +18,7 @@ type tokenInfo struct {
 	end          uint64 // ending class for the parser: -ing, -ed, -s, other
 	caps         uint64 // case profile and frequency in unlabelled text
 	sure         uint8  // lexEntry.sure
+	lexRow       int32  // lexEntry.row
 }
 
 // sentinel values for positions outside the sentence.
@@ -55,6 +56,7 @@ type scratch struct {
 	feats     []uint64
 	scores    []int32
 	state     parseState
+	buf       scoreBuf
 }
 
 // appendNorm appends the normalised form of w (see normalize) to dst.
@@ -131,14 +133,15 @@ func (m *Model) info(s *scratch, words []string) []tokenInfo {
 		e := m.lex.lookupBytes(s.norm, s.low)
 		t.amb = uint64(e.amb) + 1<<40
 		t.sure = e.sure
-		t.wn = uint64(e.wn) + 1<<41
+		t.lexRow = e.row
+		t.wn = uint64(e.wn&^wnChecked) + 1<<41
 		t.c4 = clusterPrefix(e.cluster, 4)
 		t.c6 = clusterPrefix(e.cluster, 6)
 		t.c10 = clusterPrefix(e.cluster, 10)
 		t.cfull = clusterPrefix(e.cluster, 32)
 		t.shape, t.flags = shapeFlags(s.norm)
 		t.caps = uint64(e.caps) | uint64(e.freq)<<8 | 1<<42
-		for k := 0; k < 3; k++ {
+		for k := 0; k < 2; k++ {
 			t.pre[k] = hashBytes(prefixBytes(s.low, k+1))
 		}
 		for k := 0; k < 4; k++ {

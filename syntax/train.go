@@ -129,13 +129,14 @@ func Train(cfg TrainConfig) (*Model, error) {
 			cfg.logf("parser epoch %d: training UAS %.4f", ep+1, uas)
 			if cfg.epochHook != nil {
 				mm := &Model{lex: m.lex, labels: m.labels, dirLabels: m.dirLabels, rootLabel: m.rootLabel, tagger: m.tagger,
-					classes: dirClasses(m.dirLabels), actions: freezeWeights(pt.actions, cfg.Prune)}
+					classes: dirClasses(m.dirLabels), actions: freezeWeights(pt.actions, cfg.Prune), sureLabels: pt.sureLabels}
 				mm.labelers = [2]*table{freezeWeights(pt.labelers[0], cfg.Prune), freezeWeights(pt.labelers[1], cfg.Prune)}
 				cfg.epochHook(ep+1, mm, pt)
 			}
 		})
 	m.actions = freezeWeights(pt.actions, cfg.Prune)
 	m.classes = dirClasses(dirLabels)
+	m.sureLabels = pt.sureLabels
 	nlab, klab := 0, 0
 	for d := range m.labelers {
 		m.labelers[d] = freezeWeights(pt.labelers[d], cfg.Prune)
@@ -144,6 +145,7 @@ func Train(cfg TrainConfig) (*Model, error) {
 	}
 	cfg.logf("parser: %d transition and %d label features kept of %d and %d",
 		m.actions.features(), klab, len(pt.actions.keys), nlab)
+	m.scoreWords()
 	return m, nil
 }
 
@@ -182,6 +184,8 @@ func trainTaggerOn(base lexicon, sents []Sentence, idx []int, epochs int, rng *r
 	return trainTagger(sub, toks, epochs, rng)
 }
 
+const maxDirLabels = 32
+
 // labelSet lists the relations of the training trees in a fixed order, with the directions
 // each was seen in.
 func labelSet(sents []Sentence) ([]string, [2]uint64, error) {
@@ -203,7 +207,10 @@ func labelSet(sents []Sentence) ([]string, [2]uint64, error) {
 	for i, l := range labels {
 		index[l] = i
 	}
-	var dir [2]uint64
+	// Each direction keeps its 32 most frequent relations, so that a row of label weights is
+	// four words of eight: the rarer ones (reparandum, orphan, goeswith…) are not learnt from
+	// a few dozen examples anyway.
+	var counts [2][64]int
 	for _, s := range sents {
 		for i, r := range s.Rels {
 			h := s.Heads[i]
@@ -214,7 +221,23 @@ func labelSet(sents []Sentence) ([]string, [2]uint64, error) {
 			if i > h {
 				d = 1
 			}
-			dir[d] |= 1 << uint(index[r])
+			counts[d][index[r]]++
+		}
+	}
+	var dir [2]uint64
+	for d := range dir {
+		var seen []int
+		for l, n := range counts[d] {
+			if n > 0 {
+				seen = append(seen, l)
+			}
+		}
+		sort.SliceStable(seen, func(a, b int) bool { return counts[d][seen[a]] > counts[d][seen[b]] })
+		if len(seen) > maxDirLabels {
+			seen = seen[:maxDirLabels]
+		}
+		for _, l := range seen {
+			dir[d] |= 1 << uint(l)
 		}
 	}
 	return labels, dir, nil
@@ -291,6 +314,7 @@ func withAmbiguity(base lexicon, sents []Sentence, idx []int) lexicon {
 		}
 		lx[w] = e
 	}
+	lx.settle()
 	return lx
 }
 

@@ -10,13 +10,19 @@ import (
 // more value into a hash; it is a multiply-xorshift step, cheap enough to run some two hundred
 // times a word.
 func mix(h, v uint64) uint64 {
-	h ^= v + 0x9e3779b97f4a7c15 + (h << 6) + (h >> 2)
-	h *= 0xff51afd7ed558ccd
-	return h ^ (h >> 29)
+	h = (h ^ v) * 0xff51afd7ed558ccd
+	return h ^ (h >> 32)
 }
 
 // tmpl starts the hash of template number t.
-func tmpl(t int) uint64 { return mix(0x2545f4914f6cdd1d, uint64(t)) }
+func tmpl(t int) uint64 { return tmplSeeds[t] }
+
+var tmplSeeds = func() (s [512]uint64) {
+	for i := range s {
+		s[i] = mix(0x2545f4914f6cdd1d, uint64(i))
+	}
+	return s
+}()
 
 // hashString is FNV-1a over the bytes of s, as a feature value.
 func hashString(s string) uint64 {
@@ -114,7 +120,7 @@ func (t *trainWeights) averaged() (keys []uint64, w []float32) {
 // dozen features keep their order; the table shrinks fourfold, and how fast a model runs is how
 // much of it the caches hold). slots is open addressing at most half full, each slot holding a
 // 32-bit fingerprint of the feature hash above a 32-bit payload: up to four class weights
-// inline, or the offset of the feature's row in rows. An absent feature, the common case, costs
+// inline (biased like rows), or the offset of the feature's row in rows. An absent feature, the common case, costs
 // one probe of the slots alone.
 type table struct {
 	nclass int
@@ -168,7 +174,9 @@ func freeze(nclass int, keys []uint64, w []float32, prune float64) *table {
 		}
 	}
 	size := 16
-	for size < 2*len(keep) {
+	// Linear probing stays within a cache line or two up to this load, and a smaller table
+	// leaves more of the caches to the others.
+	for size*5 < 7*len(keep) {
 		size <<= 1
 	}
 	t := &table{nclass: nclass, mask: uint64(size - 1), scale: scale, slots: make([]uint64, size)}
@@ -181,7 +189,7 @@ func freeze(nclass int, keys []uint64, w []float32, prune float64) *table {
 		var payload uint64
 		if t.inline() {
 			for c := 0; c < nclass; c++ {
-				payload |= uint64(uint8(q(w[i*nclass+c]))) << (8 * c)
+				payload |= uint64(uint8(int(q(w[i*nclass+c]))+128)) << (8 * c)
 			}
 		} else {
 			payload = uint64(len(t.rows))
@@ -214,15 +222,14 @@ func (t *table) features() int {
 // processor overlaps their cache misses, where one loop would wait for each behind its
 // branches. Rows are summed eight classes at a time, each byte into a 16-bit lane (128
 // features of at most 255 fit), and the bias taken off at the end.
-func (t *table) score(feats []uint64, scores []int32) {
+func (t *table) score(feats []uint64, scores []int32, buf *scoreBuf) {
 	for i := range scores {
 		scores[i] = 0
 	}
 	slots, mask := t.slots, t.mask
 	inline := t.inline()
 	words := t.rowStride() / 8
-	var first [128]uint64
-	var offs [128]int32
+	first, offs := &buf.first, &buf.offs
 	var even, odd [8]uint64
 	found := 0
 	for len(feats) > 0 {
@@ -253,15 +260,20 @@ func (t *table) score(feats []uint64, scores []int32) {
 				continue
 			}
 			if inline {
-				for c := range scores {
-					scores[c] += int32(int8(uint8(v >> (8 * c))))
-				}
+				even[0] += v & 0x00ff00ff
+				odd[0] += (v >> 8) & 0x00ff00ff
+				nrows++
 				continue
 			}
 			offs[nrows] = int32(uint32(v))
 			nrows++
 		}
 		if inline {
+			found += nrows
+			if found > 120 {
+				t.flush(scores, &even, &odd, found)
+				found = 0
+			}
 			continue
 		}
 		rows := t.rows
@@ -284,17 +296,29 @@ func (t *table) score(feats []uint64, scores []int32) {
 	}
 }
 
+// scoreBuf is score's working memory, kept by the caller so that it is not cleared on every
+// call.
+type scoreBuf struct {
+	first [128]uint64
+	offs  [128]int32
+}
+
 // flush adds the lanes of even and odd, less the bias of found rows, to scores, and clears
 // them.
 func (t *table) flush(scores []int32, even, odd *[8]uint64, found int) {
 	bias := int32(128 * found)
-	for c := range scores {
-		j, b := c/8, c%8
-		lanes := even[j]
-		if b%2 == 1 {
-			lanes = odd[j]
+	n := len(scores)
+	for j := 0; 8*j < n; j++ {
+		e, o := even[j], odd[j]
+		for l := 0; l < 4; l++ {
+			c := 8*j + 2*l
+			if c < n {
+				scores[c] += int32(uint16(e>>(16*l))) - bias
+			}
+			if c+1 < n {
+				scores[c+1] += int32(uint16(o>>(16*l))) - bias
+			}
 		}
-		scores[c] += int32(uint16(lanes>>(16*(b/2)))) - bias
 	}
 	*even, *odd = [8]uint64{}, [8]uint64{}
 }

@@ -71,6 +71,9 @@ func run(args []string) error {
 		return errors.New("want one argument, the UD folder (../shared/bench/ud)")
 	}
 	o.ud = fs.Arg(0)
+	if fi, err := os.Stat(o.ud); err != nil || !fi.IsDir() {
+		return fmt.Errorf("UD folder %s not found: give the folder holding en_ewt-ud-dev.conllu, en_ewt-ud-test.conllu and en_pud-ud-test.conllu (../shared/bench/ud)", o.ud)
+	}
 	if o.shared == "" {
 		o.shared = filepath.Join(o.ud, "..", "..")
 	}
