@@ -9,7 +9,6 @@ import (
 	"os"
 
 	"github.com/parleynews/parley"
-	"github.com/parleynews/parley/segment"
 	"github.com/parleynews/parley/syntax"
 )
 
@@ -113,18 +112,8 @@ func readParseInput(m *Main, name string, tokenized bool) ([]syntax.Sentence, er
 	return sents, nil
 }
 
-// sentenceWords splits text into sentences of words. It is the seam where the token layer of
-// package segment takes over once it exists: sentences from segment.Sentences, words from a
-// simple Universal Dependencies style split.
-func sentenceWords(text string) [][]string {
-	var out [][]string
-	for _, sp := range segment.Sentences(text, segment.Paragraphs(text)) {
-		if words := syntax.SplitWords(text[sp.Start:sp.End]); len(words) > 0 {
-			out = append(out, words)
-		}
-	}
-	return out
-}
+// sentenceWords splits text into sentences of words with the token layer every stage reads.
+func sentenceWords(text string) [][]string { return syntax.SentenceWords(text) }
 
 type parsedSentence struct {
 	Tokens []string `json:"tokens"`

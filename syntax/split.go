@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/parleynews/parley/segment"
 )
 
 // SplitWords splits one sentence of running text into words roughly as Universal Dependencies
@@ -145,4 +147,28 @@ func splitHyphens(out []string, w string) []string {
 	}
 	out = append(out, left, "-")
 	return splitHyphens(out, w[i+1:])
+}
+
+// SentenceWords splits running text into sentences of words with the token layer of package
+// segment, the one every stage reads, so that `parley parse` sees text split as it is
+// everywhere else in parley. (SplitWords above stays only for the training command, whose
+// committed clusters and model were made with it.)
+func SentenceWords(text string) [][]string {
+	paras := segment.Paragraphs(text)
+	sents := segment.Sentences(text, paras)
+	toks := segment.Tokens(text, paras, sents, nil)
+	var out [][]string
+	for i := 0; i < len(toks); {
+		j := i
+		for j < len(toks) && toks[j].Sent == toks[i].Sent {
+			j++
+		}
+		words := make([]string, j-i)
+		for k := range words {
+			words[k] = text[toks[i+k].Start:toks[i+k].End]
+		}
+		out = append(out, words)
+		i = j
+	}
+	return out
 }

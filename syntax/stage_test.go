@@ -17,7 +17,11 @@ func TestStage(t *testing.T) {
 	d.Paragraphs = segment.Paragraphs(text)
 	d.Sentences = segment.Sentences(text, d.Paragraphs)
 	d.Tokens = segment.Tokens(text, d.Paragraphs, d.Sentences, nil)
-	if err := New().Process(context.Background(), d); err != nil {
+	st := New()
+	if st.Name() != "syntax" {
+		t.Errorf("stage name %q", st.Name())
+	}
+	if err := st.Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
 	roots := map[int32]int{}

@@ -272,16 +272,15 @@ func TestParseConcurrent(t *testing.T) {
 	wg.Wait()
 }
 
-func TestSplitWords(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"The U.S. didn't say.", "The|U.S.|did|n't|say|."},
-		{"“We can’t,” Mr. Smith said.", "“|We|ca|n’t|,|”|Mr.|Smith|said|."},
-		{"a 15-year term (e-mail us)", "a|15|-|year|term|(|e-mail|us|)"},
-		{"Russia's army; the leaders' talks...", "Russia|'s|army|;|the|leaders|'|talks|..."},
-	} {
-		if got := strings.Join(SplitWords(tc.in), "|"); got != tc.want {
-			t.Errorf("SplitWords(%q) = %s, want %s", tc.in, got, tc.want)
-		}
+func TestSentenceWords(t *testing.T) {
+	got := SentenceWords("The U.S. didn't say. “We can’t,” Mr. Smith said.\n\nRussia's army; the leaders' talks.")
+	var lines []string
+	for _, words := range got {
+		lines = append(lines, strings.Join(words, "|"))
+	}
+	want := []string{"The|U.S.|did|n't|say|.", "“|We|ca|n’t|,|”|Mr.|Smith|said|.", "Russia|'s|army|;|the|leaders|'|talks|."}
+	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
+		t.Errorf("SentenceWords:\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
 	}
 }
 
@@ -383,4 +382,16 @@ func FuzzReadCoNLLU(f *testing.F) {
 			}
 		}
 	})
+}
+func TestSplitWords(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"The U.S. didn't say.", "The|U.S.|did|n't|say|."},
+		{"“We can’t,” Mr. Smith said.", "“|We|ca|n’t|,|”|Mr.|Smith|said|."},
+		{"a 15-year term (e-mail us)", "a|15|-|year|term|(|e-mail|us|)"},
+		{"Russia's army; the leaders' talks...", "Russia|'s|army|;|the|leaders|'|talks|..."},
+	} {
+		if got := strings.Join(SplitWords(tc.in), "|"); got != tc.want {
+			t.Errorf("SplitWords(%q) = %s, want %s", tc.in, got, tc.want)
+		}
+	}
 }

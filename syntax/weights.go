@@ -24,16 +24,6 @@ var tmplSeeds = func() (s [512]uint64) {
 	return s
 }()
 
-// hashString is FNV-1a over the bytes of s, as a feature value.
-func hashString(s string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= 1099511628211
-	}
-	return h
-}
-
 // trainWeights is an averaged perceptron's weights while it learns: a row of class weights per
 // feature hash, created on the first update of the feature. Averaging uses the running-sum
 // trick: acc holds the sum of step × delta, so the average is w - acc/step.
