@@ -23,13 +23,15 @@ type TrainConfig struct {
 	// TagEpochs and ParseEpochs are the passes over the data; Folds the number of parts of the
 	// jackknife that gives the parser predicted tags to learn from (below 2: gold tags).
 	TagEpochs, ParseEpochs, Folds int
+	// TagAverage is the same for the tagger.
+	TagAverage int
+	// Average is the number of parsers, trained on different orders of the sentences, whose
+	// weights are averaged into the model (below 2: one).
+	Average int
 	// Prune drops features whose largest weight is below this share of the table's largest.
 	Prune float64
 	// Log receives progress lines; may be nil.
 	Log func(format string, args ...any)
-
-	// epochHook, when set, sees the model after each parser epoch (for experiments).
-	epochHook func(epoch int, m *Model, pt *parserTrainer)
 }
 
 func (c *TrainConfig) logf(format string, args ...any) {
@@ -86,8 +88,11 @@ func Train(cfg TrainConfig) (*Model, error) {
 				}
 			}
 			fm := &Model{lex: withAmbiguity(base, sents, in)}
-			tagger := trainTaggerOn(base, sents, in, cfg.TagEpochs, rand.New(rand.NewSource(cfg.Seed+int64(f)+1)))
-			fm.tagger = freezeWeights(tagger, 0)
+			var taggers []*trainWeights
+			for k := 0; k < max(cfg.TagAverage, 1); k++ {
+				taggers = append(taggers, trainTaggerOn(base, sents, in, cfg.TagEpochs, rand.New(rand.NewSource(cfg.Seed+int64(f)+1+int64(k)*7919))))
+			}
+			fm.tagger = freezeMean(taggers, 0)
 			var s scratch
 			s.scores = make([]int32, numTags)
 			right, total := 0, 0
@@ -115,36 +120,44 @@ func Train(cfg TrainConfig) (*Model, error) {
 		all[i] = i
 	}
 	m.lex = withAmbiguity(base, sents, all)
-	tagger := trainTaggerOn(base, sents, all, cfg.TagEpochs, rand.New(rand.NewSource(cfg.Seed)))
-	m.tagger = freezeWeights(tagger, cfg.Prune)
-	cfg.logf("tagger: %d features kept of %d", m.tagger.features(), len(tagger.keys))
+	var taggers []*trainWeights
+	for k := 0; k < max(cfg.TagAverage, 1); k++ {
+		taggers = append(taggers, trainTaggerOn(base, sents, all, cfg.TagEpochs, rand.New(rand.NewSource(cfg.Seed+int64(k)*7919))))
+	}
+	m.tagger = freezeMean(taggers, cfg.Prune)
+	cfg.logf("tagger: %d features kept", m.tagger.features())
 
 	toks := make([][]tokenInfo, len(sents))
 	for i := range sents {
 		var s scratch
 		toks[i] = append([]tokenInfo(nil), m.info(&s, sents[i].Words)...)
 	}
-	pt := trainParser(sents, toks, parsePOS, labels, dirLabels, cfg.ParseEpochs, rand.New(rand.NewSource(cfg.Seed+1000)),
-		func(ep int, uas float64, pt *parserTrainer) {
-			cfg.logf("parser epoch %d: training UAS %.4f", ep+1, uas)
-			if cfg.epochHook != nil {
-				mm := &Model{lex: m.lex, labels: m.labels, dirLabels: m.dirLabels, rootLabel: m.rootLabel, tagger: m.tagger,
-					classes: dirClasses(m.dirLabels), actions: freezeWeights(pt.actions, cfg.Prune), sureLabels: pt.sureLabels}
-				mm.labelers = [2]*table{freezeWeights(pt.labelers[0], cfg.Prune), freezeWeights(pt.labelers[1], cfg.Prune)}
-				cfg.epochHook(ep+1, mm, pt)
-			}
-		})
-	m.actions = freezeWeights(pt.actions, cfg.Prune)
+	// Parsers trained on different orders of the sentences make different mistakes; the mean
+	// of their averaged weights is one model of the same size that errs less, like a vote of
+	// them at no cost in parsing time.
+	var pts []*parserTrainer
+	for k := 0; k < max(cfg.Average, 1); k++ {
+		pts = append(pts, trainParser(sents, toks, parsePOS, labels, dirLabels, cfg.ParseEpochs, rand.New(rand.NewSource(cfg.Seed+1000+int64(k))),
+			func(ep int, uas float64, pt *parserTrainer) {
+				cfg.logf("parser %d epoch %d: training UAS %.4f", k+1, ep+1, uas)
+			}))
+	}
+	acts := make([]*trainWeights, len(pts))
+	var labs [2][]*trainWeights
+	for k, pt := range pts {
+		acts[k] = pt.actions
+		labs[0] = append(labs[0], pt.labelers[0])
+		labs[1] = append(labs[1], pt.labelers[1])
+	}
+	m.actions = freezeMean(acts, cfg.Prune)
 	m.classes = dirClasses(dirLabels)
-	m.sureLabels = pt.sureLabels
-	nlab, klab := 0, 0
+	m.sureLabels = pts[0].sureLabels
+	klab := 0
 	for d := range m.labelers {
-		m.labelers[d] = freezeWeights(pt.labelers[d], cfg.Prune)
-		nlab += len(pt.labelers[d].keys)
+		m.labelers[d] = freezeMean(labs[d], cfg.Prune)
 		klab += m.labelers[d].features()
 	}
-	cfg.logf("parser: %d transition and %d label features kept of %d and %d",
-		m.actions.features(), klab, len(pt.actions.keys), nlab)
+	cfg.logf("parser: %d transition and %d label features kept", m.actions.features(), klab)
 	m.scoreWords()
 	return m, nil
 }
@@ -152,6 +165,38 @@ func Train(cfg TrainConfig) (*Model, error) {
 func freezeWeights(t *trainWeights, prune float64) *table {
 	keys, w := t.averaged()
 	return freeze(t.nclass, keys, w, prune)
+}
+
+// freezeMean freezes the mean of the averaged weights of several trainings.
+func freezeMean(ts []*trainWeights, prune float64) *table {
+	if len(ts) == 1 {
+		return freezeWeights(ts[0], prune)
+	}
+	n := ts[0].nclass
+	sum := map[uint64][]float32{}
+	for _, t := range ts {
+		keys, w := t.averaged()
+		for i, k := range keys {
+			row := sum[k]
+			if row == nil {
+				row = make([]float32, n)
+				sum[k] = row
+			}
+			for c := 0; c < n; c++ {
+				row[c] += w[i*n+c] / float32(len(ts))
+			}
+		}
+	}
+	keys := make([]uint64, 0, len(sum))
+	for k := range sum {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(a, b int) bool { return keys[a] < keys[b] })
+	w := make([]float32, 0, len(keys)*n)
+	for _, k := range keys {
+		w = append(w, sum[k]...)
+	}
+	return freeze(n, keys, w, prune)
 }
 
 // ambFolds is the number of parts the training sentences are cut into for their ambiguity

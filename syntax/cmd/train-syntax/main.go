@@ -32,11 +32,11 @@ func main() {
 }
 
 type options struct {
-	ud, shared, wordnet, out, clusterFile, reuseClusters string
-	seed                                                 int64
-	epochs, tagEpochs, folds, clusters, minCount         int
-	prune                                                float64
-	cross, final                                         bool
+	ud, shared, wordnet, out, clusterFile, reuseClusters              string
+	seed                                                              int64
+	epochs, tagEpochs, folds, clusters, minCount, average, tagAverage int
+	prune                                                             float64
+	cross, final                                                      bool
 }
 
 func run(args []string) error {
@@ -49,6 +49,8 @@ func run(args []string) error {
 	fs.Int64Var(&o.seed, "seed", 1, "random seed (same seed, same model)")
 	fs.IntVar(&o.epochs, "epochs", 15, "parser training epochs")
 	fs.IntVar(&o.tagEpochs, "tag-epochs", 10, "tagger training epochs")
+	fs.IntVar(&o.average, "average", 6, "parsers trained on different sentence orders whose weights are averaged")
+	fs.IntVar(&o.tagAverage, "tag-average", 4, "taggers trained on different sentence orders whose weights are averaged")
 	fs.IntVar(&o.folds, "folds", 10, "jackknife folds for the parser's training tags (0: gold tags)")
 	fs.IntVar(&o.clusters, "clusters", 256, "number of Brown clusters (0: none)")
 	fs.IntVar(&o.minCount, "min-count", 3, "least count of a word to be clustered")
@@ -134,7 +136,7 @@ func run(args []string) error {
 
 	cfg := func(sents []syntax.Sentence) syntax.TrainConfig {
 		return syntax.TrainConfig{Sentences: sents, Clusters: clusters, Case: cases, WordNet: wn, Seed: o.seed,
-			TagEpochs: o.tagEpochs, ParseEpochs: o.epochs, Folds: o.folds, Prune: o.prune, Log: logf}
+			TagEpochs: o.tagEpochs, ParseEpochs: o.epochs, Folds: o.folds, Average: o.average, TagAverage: o.tagAverage, Prune: o.prune, Log: logf}
 	}
 	var report []string
 	if o.cross {
