@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"github.com/parleynews/parley/quotes/internal/polnear"
 	"os"
 	"testing"
 )
@@ -24,6 +25,6 @@ func TestDebugText(t *testing.T) {
 		if q.Cue != nil {
 			cue = q.Cue.Text
 		}
-		t.Logf("[%s] cue=%q src=%q\n    %q", q.Kind, cue, sp, clip(q.Text, 300))
+		t.Logf("[%s] cue=%q src=%q\n    %q", q.Kind, cue, sp, polnear.Clip(q.Text, 300))
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/parleynews/parley"
 	"github.com/parleynews/parley/internal/shared"
@@ -36,23 +35,6 @@ func analyzeDoc(text string) *parley.Document {
 }
 
 func predict(d polnear.Doc) []polnear.Pred { return polnear.Predictions(analyzeDoc(d.Text)) }
-
-func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n] + "…"
-}
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
 
 func scoreSplit(t *testing.T, split string) (direct, indirect float64) {
 	dir := shared.Dir(t, "bench", "polnear", split)
@@ -131,7 +113,7 @@ func dump(t *testing.T, path string, groups ...*polnear.GroupScore) {
 		}
 		sort.Slice(kvs, func(i, j int) bool { return kvs[i].n > kvs[j].n })
 		for _, e := range kvs {
-			fmt.Fprintf(&b, "%-20s %4d/%4d %.2f\n", e.k, e.r, e.n, ratio(e.r, e.n))
+			fmt.Fprintf(&b, "%-20s %4d/%4d %.2f\n", e.k, e.r, e.n, polnear.Ratio(e.r, e.n))
 		}
 		fmt.Fprintf(&b, "##### %s false positives\n%s\n", gs.Name, strings.Join(gs.Wrong, "\n"))
 		fmt.Fprintf(&b, "##### %s missed\n%s\n", gs.Name, strings.Join(gs.Missed, "\n"))

@@ -3,6 +3,7 @@ package quotes
 import (
 	"context"
 	"encoding/json"
+	"github.com/parleynews/parley/quotes/internal/polnear"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -130,7 +131,7 @@ func TestSeeds(t *testing.T) {
 		for _, p := range doc.Quotes {
 			if sameWords(q.Key, p.Text) && re.MatchString(who(p.Speaker)) {
 				ok = true
-				t.Logf("%s %-9s %q <- %q (%s) [%s]", q.Doc[:3], p.Kind, clip(q.Key, 50), doc.Text[p.Speaker.Start:p.Speaker.End], who(p.Speaker), p.Cue.Text)
+				t.Logf("%s %-9s %q <- %q (%s) [%s]", q.Doc[:3], p.Kind, polnear.Clip(q.Key, 50), doc.Text[p.Speaker.Start:p.Speaker.End], who(p.Speaker), p.Cue.Text)
 				break
 			}
 		}
@@ -156,7 +157,7 @@ func TestSeeds(t *testing.T) {
 			if ok {
 				right++
 			} else {
-				t.Errorf("%s: quote wrong or not in the key: %q -> %s", name[:3], clip(p.Text, 60), who(p.Speaker))
+				t.Errorf("%s: quote wrong or not in the key: %q -> %s", name[:3], polnear.Clip(p.Text, 60), who(p.Speaker))
 			}
 		}
 		for _, nq := range gold.NotQuotes {
@@ -174,7 +175,7 @@ func TestSeeds(t *testing.T) {
 			}
 		}
 	}
-	recall, precision := ratio(found, must), ratio(right, judged)
+	recall, precision := polnear.Ratio(found, must), polnear.Ratio(right, judged)
 	t.Logf("seeds: quotes recall %.3f (%d/%d), precision %.3f (%d/%d)", recall, found, must, precision, right, judged)
 	if recall < 1 || precision < 0.95 {
 		t.Errorf("seed quotes: recall %.2f precision %.2f, want 1.00 and >= 0.95", recall, precision)

@@ -298,7 +298,7 @@ func Score(docs []Doc, preds [][]Pred, group string) *GroupScore {
 			if ok {
 				hits++
 			} else {
-				gs.SrcWrong = append(gs.SrcWrong, fmt.Sprintf("%s: gold src %q pred src %q | %q", d.Name, runeText(d.Runes, g.Source), predSpeaker(d.Text, p), clip(p.Quote.Text, 120)))
+				gs.SrcWrong = append(gs.SrcWrong, fmt.Sprintf("%s: gold src %q pred src %q | %q", d.Name, runeText(d.Runes, g.Source), predSpeaker(d.Text, p), Clip(p.Quote.Text, 120)))
 			}
 		}
 		for pi, p := range ps {
@@ -319,13 +319,13 @@ func Score(docs []Doc, preds [][]Pred, group string) *GroupScore {
 						best, near = ov, string(d.Runes[g.Content[0]:g.Content[1]])
 					}
 				}
-				gs.Wrong = append(gs.Wrong, fmt.Sprintf("%s: [%s cue %q src %q] %q\n\tNEAR %q", d.Name, p.Kind, cue, predSpeaker(d.Text, p), clip(p.Quote.Text, 160), clip(near, 160)))
+				gs.Wrong = append(gs.Wrong, fmt.Sprintf("%s: [%s cue %q src %q] %q\n\tNEAR %q", d.Name, p.Kind, cue, predSpeaker(d.Text, p), Clip(p.Quote.Text, 160), Clip(near, 160)))
 			}
 		}
 		for gi, g := range golds {
 			if !usedG[gi] {
 				cue := runeText(d.Runes, g.Cue)
-				gs.Missed = append(gs.Missed, fmt.Sprintf("%s: [%s cue %q src %q] %q", d.Name, g.Kind, cue, runeText(d.Runes, g.Source), clip(string(d.Runes[g.Content[0]:g.Content[1]]), 160)))
+				gs.Missed = append(gs.Missed, fmt.Sprintf("%s: [%s cue %q src %q] %q", d.Name, g.Kind, cue, runeText(d.Runes, g.Source), Clip(string(d.Runes[g.Content[0]:g.Content[1]]), 160)))
 			}
 		}
 		gs.TP += hits
@@ -352,7 +352,8 @@ func predSpeaker(text string, p Pred) string {
 	return text[p.Quote.Speaker.Start:p.Quote.Speaker.End]
 }
 
-func clip(s string, n int) string {
+// Clip cuts s to at most n bytes on a rune boundary, marking the cut with an ellipsis.
+func Clip(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
@@ -362,7 +363,8 @@ func clip(s string, n int) string {
 	return s[:n] + "…"
 }
 
-func ratio(a, b int) float64 {
+// Ratio is a/b, and 0 when b is 0.
+func Ratio(a, b int) float64 {
 	if b == 0 {
 		return 0
 	}
@@ -378,9 +380,9 @@ func f1(p, r float64) float64 {
 
 // Line formats the score as score-quotes prints it, and returns the end-to-end F1.
 func (gs *GroupScore) Line() (string, float64) {
-	cp, cr := ratio(gs.Matched, gs.NPred), ratio(gs.Matched, gs.NGold)
-	p, r := ratio(gs.TP, gs.TP+gs.FP), ratio(gs.TP, gs.TP+gs.FN)
+	cp, cr := Ratio(gs.Matched, gs.NPred), Ratio(gs.Matched, gs.NGold)
+	p, r := Ratio(gs.TP, gs.TP+gs.FP), Ratio(gs.TP, gs.TP+gs.FN)
 	f := f1(p, r)
 	return fmt.Sprintf("%13s: gold %d, predicted %d; content P %.3f R %.3f F1 %.3f; source accuracy %.3f on %d; end-to-end P %.3f R %.3f F1 %.3f",
-		gs.Name, gs.NGold, gs.NPred, cp, cr, f1(cp, cr), ratio(gs.Right, gs.Judged), gs.Judged, p, r, f), f
+		gs.Name, gs.NGold, gs.NPred, cp, cr, f1(cp, cr), Ratio(gs.Right, gs.Judged), gs.Judged, p, r, f), f
 }
