@@ -54,7 +54,7 @@ status is then 1.`)
 
 	p.Workers = *workers
 	failed := 0
-	src, err := newSources(m, rest, nil, "")
+	src, err := newSources(m, rest, nil, nil)
 	if err != nil {
 		return err
 	}

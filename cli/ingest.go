@@ -38,7 +38,8 @@ document is stored in one transaction: a crash never leaves half a document behi
 		return err
 	}
 	defer store.Close()
-	src, err := newSources(m, rest, feeds, cacheFor(store.Path()))
+	validators := newStoreValidators(ctx, store, feeds)
+	src, err := newSources(m, rest, feeds, validators)
 	if err != nil {
 		return err
 	}
@@ -90,7 +91,7 @@ document is stored in one transaction: a crash never leaves half a document behi
 					return fmt.Errorf("store signature of %s: %w", it.Doc.Source, err)
 				}
 				added++
-				return nil
+				return validators.stored(it.Doc.Source)
 			}
 		}
 		// The text is stored already: from this source (a rerun), or from another one (a copy
@@ -104,8 +105,11 @@ document is stored in one transaction: a crash never leaves half a document behi
 		} else {
 			present++
 		}
-		return nil
+		return validators.stored(it.Doc.Source)
 	})
+	if verr := validators.finish(err == nil && failed == 0); err == nil {
+		err = verr
+	}
 	bar.done()
 	secs := bar.elapsed().Seconds()
 	total := added + copies + present + failed

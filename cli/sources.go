@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"strings"
 
 	"github.com/parleynews/parley"
@@ -30,21 +29,14 @@ type sources struct {
 	notModified int
 }
 
-func newSources(m *Main, args, feeds []string, cachePath string) (*sources, error) {
+func newSources(m *Main, args, feeds []string, cache fetch.Cache) (*sources, error) {
 	s := &sources{m: m, args: args, feeds: feeds}
 	needNet := len(feeds) > 0
 	for _, a := range args {
 		needNet = needNet || isURL(a)
 	}
 	if needNet {
-		opt := fetch.Options{UserAgent: fetch.UserAgent(Version)}
-		if cachePath != "" {
-			c, err := fetch.NewFileCache(cachePath)
-			if err != nil {
-				return nil, err
-			}
-			opt.Cache = c
-		}
+		opt := fetch.Options{UserAgent: fetch.UserAgent(Version), Cache: cache}
 		s.client = fetch.New(opt)
 	}
 	return s, nil
@@ -110,12 +102,6 @@ func (s *sources) read(ctx context.Context) func(emit func(pipeline.Item) error)
 		}
 		return nil
 	}
-}
-
-// cacheFor keeps the HTTP validators (ETag, Last-Modified) beside the store, so a second
-// ingest of a page or feed that has not changed costs one small request.
-func cacheFor(dbPath string) string {
-	return filepath.Join(filepath.Dir(dbPath), "http-cache.json")
 }
 
 // feedList collects repeated --feed flags.

@@ -1,12 +1,8 @@
 package fetch
 
 import (
-	"os"
-	"path/filepath"
 	"sync"
 	"testing"
-
-	"github.com/parleynews/parley"
 )
 
 func TestMemoryCache(t *testing.T) {
@@ -37,81 +33,4 @@ func testCache(t *testing.T, c Cache) {
 		})
 	}
 	wg.Wait()
-}
-
-func TestFileCache(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "validators.json")
-	c, err := NewFileCache(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	testCache(t, c)
-	v := Validators{ETag: `W/"x"`}
-	c.Put("https://news.example/feed", v)
-	if err := c.Save(); err != nil {
-		t.Fatal(err)
-	}
-
-	// Another run reads what this one wrote.
-	c2, err := NewFileCache(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got, ok := c2.Get("https://news.example/feed"); !ok || got != v {
-		t.Errorf("reopened: Get = %+v, %v; want %+v", got, ok, v)
-	}
-	if got, ok := c2.Get("http://x/c"); !ok || got.ETag != "http://x/c" {
-		t.Errorf("reopened: Get = %+v, %v", got, ok)
-	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 {
-		t.Errorf("files left in the folder: %v", entries)
-	}
-}
-
-func TestFileCacheBadFile(t *testing.T) {
-	dir := t.TempDir()
-	for name, content := range map[string]string{
-		"corrupt.json": `{"version": 1, "validators": {`,
-		"future.json":  `{"version": 99, "validators": {}}`,
-	} {
-		path := filepath.Join(dir, name)
-		os.WriteFile(path, []byte(content), 0o600)
-		_, err := NewFileCache(path)
-		wantError(t, err, parley.EINVALID, "validator cache "+path)
-	}
-	_, err := NewFileCache(dir) // a folder
-	wantError(t, err, parley.EINVALID, "validator cache "+dir)
-}
-
-func TestFileCacheWriteFailure(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "not-yet")
-	path := filepath.Join(dir, "validators.json")
-	c, err := NewFileCache(path) // a missing file is an empty cache
-	if err != nil {
-		t.Fatal(err)
-	}
-	c.Put("http://x/a", Validators{ETag: "1"}) // the folder does not exist: the write fails
-	if got, ok := c.Get("http://x/a"); !ok || got.ETag != "1" {
-		t.Error("the cache in memory lost the entry")
-	}
-	if err := c.Save(); err == nil {
-		t.Fatal("Save: no error after a failed write")
-	} else if want := "write validator cache " + path; len(err.Error()) < len(want) || err.Error()[:len(want)] != want {
-		t.Errorf("Save: %q does not start with %q", err, want)
-	}
-	if err := os.Mkdir(dir, 0o700); err != nil {
-		t.Fatal(err)
-	}
-	if err := c.Save(); err != nil {
-		t.Fatalf("Save once the folder exists: %v", err)
-	}
-	c2, err := NewFileCache(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got, _ := c2.Get("http://x/a"); got.ETag != "1" {
-		t.Errorf("saved file lacks the entry: %+v", got)
-	}
 }
