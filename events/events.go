@@ -296,8 +296,38 @@ func (s *Stage) code(st *sentence, c *cand) {
 			code = defaultRoot(label)
 		}
 	}
+	if c.lemma == "warn" && !c.noun && rootOf(code) == "13" && !st.coerciveWarning(c) {
+		// "warned that a ceasefire without guarantees is meaningless": a view, a statement
+		// (CAMEO 01), which PLOVER does not code.
+		code = ""
+	}
 	c.code = code
 }
+
+// coerciveWarning reports whether a warning is a threat: addressed to someone ("warned Britain
+// that …"), or naming a consequence: a condition ("if", "unless") or what the warner itself
+// will do ("warned it would retaliate").
+func (s *sentence) coerciveWarning(c *cand) bool {
+	if c.obj.ok() && s.agentLike(c.obj) {
+		return true
+	}
+	end := min(len(s.toks), c.trigEnd+30)
+	for j := c.trigEnd; j < end; j++ {
+		switch s.low(j) {
+		case "if", "unless", "otherwise":
+			return true
+		case "will", "would", "'ll", "shall":
+			p := s.low(j - 1)
+			if warnerPronouns[p] || c.src.ok() && p == s.low(c.src.b-1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// warnerPronouns stand for the warner as the subject of its own warned action.
+var warnerPronouns = map[string]bool{"it": true, "we": true, "i": true, "they": true, "he": true, "she": true}
 
 // hypoModals make what they govern a possibility rather than a fact.
 var hypoModals = vocab.Set("hypoModals")

@@ -84,6 +84,9 @@ func TestCoding(t *testing.T) {
 		{"Officials say they are sending troops to the Lebanese army.", "Officials", "the Lebanese army", "AID", "072", "asserted"},
 		// Decimals and hyphenated words are one word.
 		{"Germany gave 352.5 million euros to the Ethiopian government.", "Germany", "the Ethiopian government", "AID", "071", "asserted"},
+		// A warning is a threat when it is addressed to someone or names a consequence.
+		{"The president warned the rebels that his army would retake the port.", "The president", "the rebels", "THREATEN", "130", "asserted"},
+		{"The junta warned Britain that it would expel the ambassador if the sanctions stayed.", "The junta", "Britain", "THREATEN", "130", "asserted"},
 	}
 	for _, tt := range tests {
 		doc := analyse(t, tt.text, "2025-08-20")
@@ -354,7 +357,7 @@ func TestClausesAndModes(t *testing.T) {
 		not  []ev // none may be found
 	}{
 		// A relative clause between subject and verb: its place is not the main verb's source.
-		{"Ukrainian President Volodymyr Zelenskyy, who joined the call from Berlin, warned that Putin was bluffing.",
+		{"Ukrainian President Volodymyr Zelenskyy, who joined the call from Berlin, warned Putin that Ukraine would strike back.",
 			[]ev{{src: "Volodymyr Zelensky", plover: "THREATEN"}},
 			[]ev{{src: "Germany"}, {tgt: "Germany"}}},
 		{"Donald Trump, who is due to meet Keir Starmer in Washington next week, has refused to commit American forces.",
@@ -426,6 +429,23 @@ func TestClausesAndModes(t *testing.T) {
 					t.Errorf("%q: unwanted event %+v; got %v", text, w, got)
 					break
 				}
+			}
+		}
+	}
+}
+
+// TestWarningIsAView: a warning that only gives a view is a statement, which PLOVER does not
+// code as an event (CAMEO 01), not a threat.
+func TestWarningIsAView(t *testing.T) {
+	for _, text := range []string{
+		"The foreign minister warned that the truce could collapse within weeks.",
+		"The Lithuanian leader warned: \"A ceasefire without guarantees is meaningless.\"",
+		"Analysts warned that sanctions would hurt exporters.",
+	} {
+		doc := analyse(t, text, "2025-08-20")
+		for _, ev := range doc.Events {
+			if ev.PLOVER == "THREATEN" {
+				t.Errorf("%q: coded as a threat: %v", text, summary(doc.Events))
 			}
 		}
 	}
