@@ -168,8 +168,73 @@ func (s *Stage) Process(ctx context.Context, doc *parley.Document) error {
 			}
 		}
 	}
-	doc.Events = events
+	doc.Events = dropHeadingRepeats(doc, events)
 	return nil
+}
+
+// dropHeadingRepeats removes the events of headlines, standfirsts and section headings that
+// only repeat an event of the body: the same side doing the same kind of thing. Counted twice,
+// one event would look like two. A heading is a paragraph that does not end as a sentence
+// does (no full stop, question or exclamation mark), as headings are set.
+func dropHeadingRepeats(doc *parley.Document, events []parley.Event) []parley.Event {
+	heading := make([]bool, len(events))
+	any := false
+	for i := range events {
+		heading[i] = inHeading(doc, events[i].Span)
+		any = any || heading[i]
+	}
+	if !any {
+		return events
+	}
+	out := events[:0]
+	for i, ev := range events {
+		if heading[i] && repeatedInBody(ev, events, heading) {
+			continue
+		}
+		out = append(out, ev)
+	}
+	return out
+}
+
+func repeatedInBody(ev parley.Event, events []parley.Event, heading []bool) bool {
+	for j, b := range events {
+		if !heading[j] && b.PLOVER == ev.PLOVER && sameSide(b.Source, ev.Source) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameSide reports whether two actor references name one actor or one country's actors
+// (Zelensky, UKRGOV, and Ukraine, UKR).
+func sameSide(a, b *parley.ActorRef) bool {
+	switch {
+	case a == nil || b == nil:
+		return false
+	case a.Name == b.Name:
+		return true
+	case len(a.Code) >= 3 && len(b.Code) >= 3:
+		return a.Code[:3] == b.Code[:3]
+	}
+	return false
+}
+
+// inHeading reports whether sp lies in a paragraph whose text does not end as a sentence does.
+func inHeading(doc *parley.Document, sp parley.Span) bool {
+	for _, p := range doc.Paragraphs {
+		if p.Start <= sp.Start && sp.Start < p.End {
+			t := strings.TrimRight(doc.Text[p.Start:min(p.End, len(doc.Text))], " \t\r\n\"”’'»)*")
+			if t == "" {
+				return false
+			}
+			switch t[len(t)-1] {
+			case '.', '!', '?', ':', ';':
+				return false
+			}
+			return !strings.HasSuffix(t, "…")
+		}
+	}
+	return false
 }
 
 var locatives = vocab.Set("locatives")

@@ -450,3 +450,42 @@ func TestWarningIsAView(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadingRepeats: a headline or standfirst that repeats an event of the body is not a
+// second event; one that reports something the body does not stays.
+func TestHeadingRepeats(t *testing.T) {
+	text := "Kyiv Presses Washington for a Written Pledge\n\n" +
+		"Poland Sends Tanks to Lithuania\n\n" +
+		"Ukrainian President Olena Marchuk urged Washington on Monday to give a written pledge. " +
+		"She spoke in Kyiv.\n"
+	doc := &parley.Document{Text: text, Published: "2025-08-20",
+		Actors: []parley.Actor{
+			actor(text, "Olena Marchuk", "UKRGOV", "Olena Marchuk"),
+			actor(text, "Ukraine", "UKR", "Kyiv"),
+			actor(text, "United States", "USA", "Washington"),
+			actor(text, "Poland", "POL", "Poland"),
+			actor(text, "Lithuania", "LTU", "Lithuania"),
+		}}
+	tokenise(doc)
+	if err := dates.New().Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if err := New().Process(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	var requests, poland int
+	for _, ev := range doc.Events {
+		if ev.PLOVER == "REQUEST" {
+			requests++
+			if ev.Start < strings.Index(text, "Ukrainian President") {
+				t.Errorf("the headline's request repeats the body's: %v", summary(doc.Events))
+			}
+		}
+		if ev.Source != nil && ev.Source.Name == "Poland" {
+			poland++
+		}
+	}
+	if requests != 1 || poland != 1 {
+		t.Errorf("want the body's request and the second heading's own event; got %v", summary(doc.Events))
+	}
+}
