@@ -654,6 +654,10 @@ func (r *resolver) ref(st *sentence, sp span) *parley.ActorRef {
 	return &parley.ActorRef{Name: name, Code: guessCode(st.words(sp)), Span: parley.Span{Start: start, End: end}}
 }
 
+// media reports whether an actor code is a news outlet's or a journalist's, who report events
+// rather than take part in them.
+func media(code string) bool { return strings.HasSuffix(code, "MED") }
+
 // counterpart finds the other party of a verbal interaction whose object names no actor
 // ("refused to sign the minerals pact"): an actor of another country in the same sentence, else
 // the document's most mentioned actor of another country.
@@ -675,7 +679,8 @@ func (r *resolver) counterpart(st *sentence, c *cand, src *parley.ActorRef, sp p
 	for ; i < len(r.mentions) && r.mentions[i].Start < sp.End; i++ {
 		m := r.mentions[i]
 		a := r.doc.Actors[m.actor]
-		if a.Code == "" || country(a.Code) == home || m.Overlaps(src.Span) {
+		if a.Code == "" || country(a.Code) == home || m.Overlaps(src.Span) || media(a.Code) {
+			// Nor is it the journalist who reports the event ("correspondent X observed").
 			continue
 		}
 		ref := &parley.ActorRef{Name: a.Name, Code: a.Code, Span: m.Span}
@@ -692,7 +697,7 @@ func (r *resolver) counterpart(st *sentence, c *cand, src *parley.ActorRef, sp p
 	best, bestN := -1, 0
 	for ai, n := range r.count {
 		a := r.doc.Actors[ai]
-		if a.Code == "" || country(a.Code) == home || strings.HasPrefix(a.Code, "IGO") {
+		if a.Code == "" || country(a.Code) == home || strings.HasPrefix(a.Code, "IGO") || media(a.Code) {
 			continue
 		}
 		if len(a.Code) > 3 {

@@ -489,3 +489,25 @@ func TestHeadingRepeats(t *testing.T) {
 		t.Errorf("want the body's request and the second heading's own event; got %v", summary(doc.Events))
 	}
 }
+
+// TestReporterIsNoParty: the journalist who reports an interaction is not its other party.
+func TestReporterIsNoParty(t *testing.T) {
+	text := "Donald Trump met Volodymyr Zelenskyy on Friday. Reuters correspondent Jane Roe observed that Zelenskyy rejected the offer."
+	doc := analyse(t, text, "2025-08-20",
+		actor(text, "Donald Trump", "USAGOV", "Donald Trump"),
+		actor(text, "Volodymyr Zelensky", "UKRGOV", "Volodymyr Zelenskyy", "Zelenskyy"),
+		actor(text, "Jane Roe", "GBRMED", "Jane Roe"))
+	found := false
+	for _, ev := range doc.Events {
+		if ev.PLOVER != "REJECT" {
+			continue
+		}
+		found = true
+		if ev.Target != nil && ev.Target.Name == "Jane Roe" {
+			t.Errorf("the reporter is the target of the rejection: %v", summary(doc.Events))
+		}
+	}
+	if !found {
+		t.Errorf("no rejection: %v", summary(doc.Events))
+	}
+}
