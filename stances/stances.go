@@ -83,6 +83,7 @@ func (s *Stage) Process(ctx context.Context, doc *parley.Document) error {
 		stoks = segment.Tokens(doc.Text, doc.Paragraphs, doc.Sentences, skip)
 	}
 	var buf []tok
+	norms := map[string]string{}
 	for si, sent := range doc.Sentences {
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -90,7 +91,7 @@ func (s *Stage) Process(ctx context.Context, doc *parley.Document) error {
 		if inAny(sent, skip) {
 			continue
 		}
-		buf = fromTokens(doc.Text, parley.SentenceTokens(stoks, si), buf[:0])
+		buf = fromTokens(doc.Text, parley.SentenceTokens(stoks, si), buf[:0], norms)
 		toks := buf
 		if len(toks) == 0 {
 			continue
