@@ -39,7 +39,7 @@ func (*Stage) Name() string { return "offtopic" }
 type para struct {
 	span     parley.Span
 	entities map[string]int // named things: capitalised words not at a sentence start, and actor codes
-	words    map[string]int // content words, by lemma
+	words    []int32        // content words, one per occurrence, by lemma (an index of words.lemmas)
 	marker   bool           // opens with "In other news" and the like
 	nEntity  int
 	nWords   int
@@ -58,24 +58,32 @@ func (s *Stage) Process(_ context.Context, doc *parley.Document) error {
 		toks = segment.Tokens(doc.Text, doc.Paragraphs, doc.Sentences, skip)
 	}
 	var paras []*para
+	r := newWords(doc)
 	for _, p := range doc.Paragraphs {
 		if covered(p, skip) {
 			continue
 		}
-		paras = append(paras, read(doc, toks, p))
+		paras = append(paras, r.read(toks, p))
 	}
 	if len(paras) < 3 {
 		return nil // too little of a document to have a centre
 	}
 	// Document frequency of each entity and word across paragraphs: what the rest of the
-	// document talks about.
-	entDF, wordDF := map[string]int{}, map[string]int{}
-	for _, p := range paras {
+	// document talks about. last is the paragraph that last counted a word.
+	entDF := map[string]int{}
+	wordDF, last := make([]int32, len(r.lemmas)), make([]int32, len(r.lemmas))
+	for i := range last {
+		last[i] = -1
+	}
+	for i, p := range paras {
 		for e := range p.entities {
 			entDF[e]++
 		}
-		for w := range p.words {
-			wordDF[w]++
+		for _, w := range p.words {
+			if last[w] != int32(i) {
+				last[w] = int32(i)
+				wordDF[w]++
+			}
 		}
 	}
 	restCodes := func(p *para) bool {
@@ -112,9 +120,9 @@ func (s *Stage) Process(_ context.Context, doc *parley.Document) error {
 				}
 			}
 		}
-		for w, n := range p.words {
+		for _, w := range p.words {
 			if wordDF[w] > 1 {
-				wordShared += n
+				wordShared++
 			}
 		}
 		wordCover := ratio(wordShared, p.nWords)
@@ -180,10 +188,11 @@ var changeOfSubject = vocab.Phrases("changeOfSubject")
 // the pieces of a contraction or possessive joined again (do + n't, Trump + 's), an
 // abbreviation's full stop dropped, and hyphenated words in the parts segment splits them into
 // ("African-American" names "African" and "American").
-func read(doc *parley.Document, toks []parley.Token, span parley.Span) *para {
+func (r *words) read(toks []parley.Token, span parley.Span) *para {
+	doc := r.doc
 	text := doc.Text
-	p := &para{span: span, entities: map[string]int{}, words: map[string]int{}}
-	low := strings.ToLower(span.In(text))
+	p := &para{span: span, entities: map[string]int{}}
+	low := strings.ToLower(runePrefix(span.In(text), maxMarker))
 	for _, m := range changeOfSubject {
 		if strings.HasPrefix(low, m) {
 			p.marker = true
@@ -221,7 +230,7 @@ func read(doc *parley.Document, toks []parley.Token, span parley.Span) *para {
 			end = toks[k].End
 		}
 		w := strings.TrimLeft(text[start:end], "@#") // @POTUS and #BernieOrBust are names
-		r, _ := utf8.DecodeRuneInString(w)
+		rn, _ := utf8.DecodeRuneInString(w)
 		abs := parley.Span{Start: start, End: end}
 		inMention := false
 		for _, m := range mentioned {
@@ -230,19 +239,93 @@ func read(doc *parley.Document, toks []parley.Token, span parley.Span) *para {
 				break
 			}
 		}
-		lw := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, "."), "’s"), "'s"))
+		f := r.form(w)
 		switch {
 		case inMention:
-		case unicode.IsUpper(r) && !sentenceStart && !stopword[lw] && !commonCapital[lw]:
-			p.entities[nameKey(lw)]++
+		case unicode.IsUpper(rn) && !sentenceStart && !f.stop && !f.common:
+			p.entities[f.name]++
 			p.nEntity++
-		case !stopword[lw] && len(lw) > 2 && !isNumber(lw):
-			p.words[syntax.Lemma(lw, parley.POSX)]++
+		case f.content:
+			p.words = append(p.words, r.lemma(f))
 			p.nWords++
 		}
 		sentenceStart = false
 	}
 	return p
+}
+
+// words reads the words of one document's paragraphs. A document uses its words again and
+// again, so each spelling is folded once (form) and each content word's lemma read once;
+// lemmas are numbered, so that paragraphs count them without a map each.
+type words struct {
+	doc    *parley.Document
+	forms  map[string]*form // by the word as written
+	ids    map[string]int32 // index in lemmas
+	lemmas []string
+}
+
+// form is what read needs to know of one spelling.
+type form struct {
+	lw       string // lower case, without a possessive or a final full stop
+	name     string // lw as a name (nameKey)
+	stop     bool   // a stop word
+	common   bool   // a capitalised word that names no one
+	content  bool   // a content word: no stop word, longer than two letters, no digits
+	lemma    int32  // index in words.lemmas, once hasLemma
+	hasLemma bool
+}
+
+func newWords(doc *parley.Document) *words {
+	return &words{doc: doc, forms: map[string]*form{}, ids: map[string]int32{}}
+}
+
+func (r *words) form(w string) *form {
+	if f, ok := r.forms[w]; ok {
+		return f
+	}
+	lw := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, "."), "’s"), "'s"))
+	f := &form{lw: lw, name: nameKey(lw), stop: stopword[lw], common: commonCapital[lw]}
+	f.content = !f.stop && len(lw) > 2 && !isNumber(lw)
+	r.forms[w] = f
+	return f
+}
+
+// lemma returns the number of the lemma of f, a content word.
+func (r *words) lemma(f *form) int32 {
+	if !f.hasLemma {
+		l := syntax.Lemma(f.lw, parley.POSX)
+		id, ok := r.ids[l]
+		if !ok {
+			id = int32(len(r.lemmas))
+			r.ids[l] = id
+			r.lemmas = append(r.lemmas, l)
+		}
+		f.lemma, f.hasLemma = id, true
+	}
+	return f.lemma
+}
+
+// maxMarker is the length in bytes of the longest change of subject.
+var maxMarker = func() int {
+	n := 0
+	for _, m := range changeOfSubject {
+		n = max(n, len(m))
+	}
+	return n
+}()
+
+// runePrefix returns the first n runes of s, as a range loop counts them: enough of a
+// paragraph to hold, in lower case, any change of subject of n bytes, since no rune lowers to
+// nothing and lower case is written rune by rune.
+func runePrefix(s string, n int) string {
+	k := 0
+	for i := range s {
+		if k == n {
+			return s[:i]
+		}
+		k++
+	}
+	return s
 }
 
 // actorKey groups an actor's mentions with those of its country or organisation: a paragraph
