@@ -58,7 +58,7 @@ func (s *Stage) Process(_ context.Context, doc *parley.Document) error {
 		toks = segment.Tokens(doc.Text, doc.Paragraphs, doc.Sentences, skip)
 	}
 	var paras []*para
-	r := newWords(doc)
+	r := newWords(doc, len(toks))
 	for _, p := range doc.Paragraphs {
 		if covered(p, skip) {
 			continue
@@ -258,10 +258,11 @@ func (r *words) read(toks []parley.Token, span parley.Span) *para {
 // again, so each spelling is folded once (form) and each content word's lemma read once;
 // lemmas are numbered, so that paragraphs count them without a map each.
 type words struct {
-	doc    *parley.Document
-	forms  map[string]*form // by the word as written
-	ids    map[string]int32 // index in lemmas
-	lemmas []string
+	doc     *parley.Document
+	forms   map[string]int32 // index in spelled, by the word as written
+	spelled []form
+	ids     map[string]int32 // index in lemmas
+	lemmas  []string
 }
 
 // form is what read needs to know of one spelling.
@@ -275,19 +276,22 @@ type form struct {
 	hasLemma bool
 }
 
-func newWords(doc *parley.Document) *words {
-	return &words{doc: doc, forms: map[string]*form{}, ids: map[string]int32{}}
+// newWords reads doc, whose text has about n words: the maps are made large enough for the
+// distinct words of a typical text of that length at once, rather than grown word by word.
+func newWords(doc *parley.Document, n int) *words {
+	return &words{doc: doc, forms: make(map[string]int32, n/2), ids: make(map[string]int32, n/3)}
 }
 
 func (r *words) form(w string) *form {
-	if f, ok := r.forms[w]; ok {
-		return f
+	if i, ok := r.forms[w]; ok {
+		return &r.spelled[i]
 	}
 	lw := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, "."), "’s"), "'s"))
-	f := &form{lw: lw, name: nameKey(lw), stop: stopword[lw], common: commonCapital[lw]}
+	f := form{lw: lw, name: nameKey(lw), stop: stopword[lw], common: commonCapital[lw]}
 	f.content = !f.stop && len(lw) > 2 && !isNumber(lw)
-	r.forms[w] = f
-	return f
+	r.forms[w] = int32(len(r.spelled))
+	r.spelled = append(r.spelled, f)
+	return &r.spelled[len(r.spelled)-1]
 }
 
 // lemma returns the number of the lemma of f, a content word.
