@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/parleynews/parley"
-	"github.com/parleynews/parley/syntax"
 )
 
 // Model is an averaged perceptron that picks the PLOVER category (or NONE) of a candidate event
@@ -93,7 +92,7 @@ func features(st *sentence, c *cand, code string) []string {
 		if st.toks[j].kind != tkWord {
 			return st.toks[j].low
 		}
-		return syntax.Lemma(st.toks[j].low, parley.POSNOUN)
+		return st.nounLemma(j)
 	}
 	// The words right after the trigger and the object's words. A wider window (10 words was
 	// tried) lets the model learn the topics of its training sentences and overrule the lexicon

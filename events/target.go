@@ -3,9 +3,6 @@ package events
 import (
 	"math/rand"
 	"strings"
-
-	"github.com/parleynews/parley"
-	"github.com/parleynews/parley/syntax"
 )
 
 // targetOpt is one noun phrase that could be a candidate's target, with how it was found.
@@ -86,7 +83,7 @@ func targetFeatures(st *sentence, c *cand, o targetOpt, rank int, parser string)
 	f = append(f,
 		"k="+o.kind, "p="+o.prep, "kp="+o.kind+"|"+o.prep, "ag="+ag, "agp="+ag+"|"+o.prep,
 		"rp="+root+"|"+o.prep, "ra="+root+"|"+ag, "lp="+c.lemma+"|"+o.prep,
-		"hd="+syntax.Lemma(st.low(st.headOf(o.sp)), parley.POSNOUN), "pt="+parser+"|"+o.kind+"|"+ag,
+		"hd="+st.nounLemma(st.headOf(o.sp)), "pt="+parser+"|"+o.kind+"|"+ag,
 		"ptp="+parser+"|"+o.prep)
 	gc := guessCode(st.words(o.sp))
 	switch {
