@@ -9,8 +9,10 @@ import (
 	"context"
 	"embed"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -58,7 +60,8 @@ func (s *Stage) Process(_ context.Context, doc *parley.Document) error {
 		toks = segment.Tokens(doc.Text, doc.Paragraphs, doc.Sentences, skip)
 	}
 	var paras []*para
-	r := newWords(doc, len(toks))
+	r := newWords(doc)
+	defer r.release()
 	for _, p := range doc.Paragraphs {
 		if covered(p, skip) {
 			continue
@@ -71,9 +74,11 @@ func (s *Stage) Process(_ context.Context, doc *parley.Document) error {
 	// Document frequency of each entity and word across paragraphs: what the rest of the
 	// document talks about. last is the paragraph that last counted a word.
 	entDF := map[string]int{}
-	wordDF, last := make([]int32, len(r.lemmas)), make([]int32, len(r.lemmas))
+	n := len(r.lemmas)
+	r.df, r.last = slices.Grow(r.df[:0], n)[:n], slices.Grow(r.last[:0], n)[:n]
+	wordDF, last := r.df, r.last
 	for i := range last {
-		last[i] = -1
+		wordDF[i], last[i] = 0, -1
 	}
 	for i, p := range paras {
 		for e := range p.entities {
@@ -263,6 +268,8 @@ type words struct {
 	spelled []form
 	ids     map[string]int32 // index in lemmas
 	lemmas  []string
+	// df and last are Process's per lemma: the paragraphs that use it, and the last of them.
+	df, last []int32
 }
 
 // form is what read needs to know of one spelling.
@@ -276,10 +283,33 @@ type form struct {
 	hasLemma bool
 }
 
-// newWords reads doc, whose text has about n words: the maps are made large enough for the
-// distinct words of a typical text of that length at once, rather than grown word by word.
-func newWords(doc *parley.Document, n int) *words {
-	return &words{doc: doc, forms: make(map[string]int32, n/2), ids: make(map[string]int32, n/3)}
+// wordsPool keeps the tables of documents read before: cleared, a table keeps its room, so a
+// document neither allocates nor grows what the last one already had.
+var wordsPool = sync.Pool{New: func() any {
+	return &words{forms: map[string]int32{}, ids: map[string]int32{}}
+}}
+
+// newWords reads doc; release hands the tables back when the document is done.
+func newWords(doc *parley.Document) *words {
+	r := wordsPool.Get().(*words)
+	r.doc = doc
+	return r
+}
+
+// maxPooled bounds the spellings of a table worth keeping for the next document: an outsized
+// document's tables are left to the collector.
+const maxPooled = 1 << 14
+
+func (r *words) release() {
+	if len(r.spelled) > maxPooled {
+		return
+	}
+	clear(r.forms)
+	clear(r.ids)
+	clear(r.spelled)
+	clear(r.lemmas)
+	*r = words{forms: r.forms, ids: r.ids, spelled: r.spelled[:0], lemmas: r.lemmas[:0], df: r.df[:0], last: r.last[:0]}
+	wordsPool.Put(r)
 }
 
 func (r *words) form(w string) *form {

@@ -185,7 +185,8 @@ func BenchmarkProcess(b *testing.B) {
 func TestReadTokens(t *testing.T) {
 	d := doc("Then Mr. Phillips met African-American voters in Ohio’s capital, and @POTUS didn't reply.")
 	d.Tokens = segment.Tokens(d.Text, d.Paragraphs, d.Sentences, nil)
-	r := newWords(d, len(d.Tokens))
+	r := newWords(d)
+	defer r.release()
 	p := r.read(d.Tokens, d.Paragraphs[0])
 	count := map[string]int{}
 	for _, w := range p.words {
