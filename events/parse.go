@@ -46,7 +46,7 @@ type sentence struct {
 	lx    *lexicon
 	verb  []int8    // memoised verb reading: 0 unknown, 1 verb, 2 not a verb
 	upper int8      // memoised headline test: 0 unknown, 1 yes, 2 no
-	nouns []nounHit // memoised nounTrigger, made at its first call
+	nouns []nounHit // memoised nounTrigger, made at its first call unless given
 	key   []byte    // scratch for compoundKey
 }
 
@@ -830,7 +830,7 @@ func (s *sentence) nounTrigger(j int) (*entry, int) {
 	if !s.isWord(j) {
 		return nil, 0
 	}
-	if s.nouns == nil {
+	if len(s.nouns) != len(s.toks) {
 		s.nouns = make([]nounHit, len(s.toks))
 	}
 	h := &s.nouns[j]

@@ -43,13 +43,18 @@ func (t *token) is(f tokFlag) bool { return t.f&f != 0 }
 func lowerASCII(text string) string {
 	for i := 0; i < len(text); i++ {
 		if c := text[i]; 'A' <= c && c <= 'Z' {
-			b := []byte(text)
-			for j := i; j < len(b); j++ {
-				if c := b[j]; 'A' <= c && c <= 'Z' {
-					b[j] = c + 'a' - 'A'
+			// One copy of the text, made in the Builder's own buffer, not a byte slice first.
+			var b strings.Builder
+			b.Grow(len(text))
+			b.WriteString(text[:i])
+			for j := i; j < len(text); j++ {
+				c := text[j]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
 				}
+				b.WriteByte(c)
 			}
-			return string(b)
+			return b.String()
 		}
 	}
 	return text
