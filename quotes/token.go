@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -71,8 +72,9 @@ var contractionBase = map[string]bool{"it": true, "that": true, "there": true, "
 // each. Quotation marks that pair with nothing stay marks, except a double apostrophe, which is
 // dropped, as the PolNeAR scorer reads it as the two apostrophes it is made of; bullets of
 // asterisks go too.
-func tokenize(text, low string, stoks []parley.Token, quots []segment.Quotation, paras []parley.Span) []token {
-	toks := make([]token, 0, len(stoks)+8)
+// The tokens are appended to buf, which may be a buffer of an earlier call.
+func tokenize(text, low string, stoks []parley.Token, quots []segment.Quotation, paras []parley.Span, buf []token) []token {
+	toks := slices.Grow(buf[:0], len(stoks)+8)
 	qi, pi := 0, 0
 	resume := 0   // end of the last collapsed quotation
 	flagged := -1 // the paragraph whose first token has been emitted
