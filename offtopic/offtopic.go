@@ -205,11 +205,10 @@ func (r *words) read(toks []parley.Token, span parley.Span) *para {
 	}
 	// Actor mentions inside the paragraph count as names by their country or organisation.
 	var mentioned []parley.Span
-	for _, a := range doc.Actors {
+	for i, a := range doc.Actors {
 		for _, m := range a.Mentions {
 			if span.Start <= m.Start && m.End <= span.End {
-				key := "code:" + actorKey(a)
-				p.entities[key]++
+				p.entities[r.actorKey(i)]++
 				p.nEntity++
 				mentioned = append(mentioned, m)
 			}
@@ -234,7 +233,10 @@ func (r *words) read(toks []parley.Token, span parley.Span) *para {
 			k++
 			end = toks[k].End
 		}
-		w := strings.TrimLeft(text[start:end], "@#") // @POTUS and #BernieOrBust are names
+		w := text[start:end]
+		for w != "" && (w[0] == '@' || w[0] == '#') {
+			w = w[1:] // @POTUS and #BernieOrBust are names
+		}
 		rn, _ := utf8.DecodeRuneInString(w)
 		abs := parley.Span{Start: start, End: end}
 		inMention := false
@@ -270,6 +272,7 @@ type words struct {
 	lemmas  []string
 	// df and last are Process's per lemma: the paragraphs that use it, and the last of them.
 	df, last []int32
+	actors   []string // entity keys of the document's actors, by index
 }
 
 // form is what read needs to know of one spelling.
@@ -310,6 +313,17 @@ func (r *words) release() {
 	clear(r.lemmas)
 	*r = words{forms: r.forms, ids: r.ids, spelled: r.spelled[:0], lemmas: r.lemmas[:0], df: r.df[:0], last: r.last[:0]}
 	wordsPool.Put(r)
+}
+
+// actorKey returns the entity key of the document's actor i, made once a document.
+func (r *words) actorKey(i int) string {
+	if len(r.actors) == 0 {
+		r.actors = make([]string, len(r.doc.Actors))
+	}
+	if r.actors[i] == "" {
+		r.actors[i] = "code:" + actorKey(r.doc.Actors[i])
+	}
+	return r.actors[i]
 }
 
 func (r *words) form(w string) *form {
