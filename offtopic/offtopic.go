@@ -196,7 +196,8 @@ var changeOfSubject = vocab.Phrases("changeOfSubject")
 func (r *words) read(toks []parley.Token, span parley.Span) *para {
 	doc := r.doc
 	text := doc.Text
-	p := &para{span: span, entities: map[string]int{}}
+	p := &para{span: span, entities: r.entityMap()}
+	first := len(r.arena)
 	low := strings.ToLower(runePrefix(span.In(text), maxMarker))
 	for _, m := range changeOfSubject {
 		if strings.HasPrefix(low, m) {
@@ -253,11 +254,12 @@ func (r *words) read(toks []parley.Token, span parley.Span) *para {
 			p.entities[f.name]++
 			p.nEntity++
 		case f.content:
-			p.words = append(p.words, r.lemma(f))
+			r.arena = append(r.arena, r.lemma(f))
 			p.nWords++
 		}
 		sentenceStart = false
 	}
+	p.words = r.arena[first:len(r.arena):len(r.arena)]
 	return p
 }
 
@@ -273,6 +275,11 @@ type words struct {
 	// df and last are Process's per lemma: the paragraphs that use it, and the last of them.
 	df, last []int32
 	actors   []string // entity keys of the document's actors, by index
+	// ents are the paragraphs' entity maps, the first nEnts in use; arena holds the
+	// paragraphs' words, each paragraph's a part of it.
+	ents  []map[string]int
+	nEnts int
+	arena []int32
 }
 
 // form is what read needs to know of one spelling.
@@ -301,18 +308,35 @@ func newWords(doc *parley.Document) *words {
 
 // maxPooled bounds the spellings of a table worth keeping for the next document: an outsized
 // document's tables are left to the collector.
-const maxPooled = 1 << 14
+const (
+	maxPooled      = 1 << 14
+	maxPooledParas = 1 << 10
+)
 
 func (r *words) release() {
-	if len(r.spelled) > maxPooled {
+	if len(r.spelled) > maxPooled || len(r.ents) > maxPooledParas {
 		return
 	}
 	clear(r.forms)
 	clear(r.ids)
 	clear(r.spelled)
 	clear(r.lemmas)
-	*r = words{forms: r.forms, ids: r.ids, spelled: r.spelled[:0], lemmas: r.lemmas[:0], df: r.df[:0], last: r.last[:0]}
+	for _, m := range r.ents[:r.nEnts] {
+		clear(m)
+	}
+	*r = words{forms: r.forms, ids: r.ids, spelled: r.spelled[:0], lemmas: r.lemmas[:0], df: r.df[:0], last: r.last[:0],
+		ents: r.ents, arena: r.arena[:0]}
 	wordsPool.Put(r)
+}
+
+// entityMap returns an empty map for a paragraph's entities: one of an earlier document's when
+// the pool has one.
+func (r *words) entityMap() map[string]int {
+	if r.nEnts == len(r.ents) {
+		r.ents = append(r.ents, map[string]int{})
+	}
+	r.nEnts++
+	return r.ents[r.nEnts-1]
 }
 
 // actorKey returns the entity key of the document's actor i, made once a document.
