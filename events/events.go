@@ -124,6 +124,7 @@ func (s *Stage) Process(ctx context.Context, doc *parley.Document) error {
 	toks := make([]token, 0, 64)
 	var verbs []int8
 	var nouns []nounHit
+	fb := new(featBuf)
 	for si, sp := range sents {
 		if si%64 == 0 && ctx.Err() != nil {
 			return fmt.Errorf("events: %w", ctx.Err())
@@ -144,7 +145,7 @@ func (s *Stage) Process(ctx context.Context, doc *parley.Document) error {
 		// The sentence's memos are cleared buffers of the stage's: a sentence is done with
 		// before the next is read.
 		verbs, nouns = clearGrow(verbs, len(toks)), clearGrow(nouns, len(toks))
-		st := &sentence{text: doc.Text, toks: toks, lx: s.lx, verb: verbs, nouns: nouns}
+		st := &sentence{text: doc.Text, toks: toks, lx: s.lx, verb: verbs, nouns: nouns, fb: fb}
 		cands := st.candidates()
 		if len(cands) == 0 {
 			continue

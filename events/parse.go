@@ -48,6 +48,7 @@ type sentence struct {
 	upper int8      // memoised headline test: 0 unknown, 1 yes, 2 no
 	nouns []nounHit // memoised nounTrigger, made at its first call unless given
 	key   []byte    // scratch for compoundKey
+	fb    *featBuf  // scratch for the model's features; see features
 }
 
 func (s *sentence) low(i int) string {
