@@ -86,7 +86,7 @@ func (s *sentence) compoundKey(j int) []byte {
 func (s *sentence) lemma(i int) string {
 	t := &s.toks[i]
 	if t.lemma == "" {
-		if l, ok := s.lx.verbForms[t.low]; ok {
+		if l, ok := s.lx.verbForm(t.low); ok {
 			t.lemma = l
 		} else {
 			t.lemma = syntax.Lemma(t.low, parley.POSVERB)
@@ -157,7 +157,7 @@ func (s *sentence) verbReading(i int) bool {
 		return false
 	}
 	t := s.toks[i]
-	lem, known := s.lx.verbForms[t.low]
+	lem, known := s.lx.verbForm(t.low)
 	if !known {
 		return false
 	}
@@ -850,7 +850,7 @@ type nounHit struct {
 }
 
 func (s *sentence) findNoun(j int) (*entry, int8) {
-	if !s.lx.nounForms[s.toks[j].low] {
+	if !s.lx.nounForm(s.toks[j].low) {
 		return nil, 0
 	}
 	if j+1 < len(s.toks) {

@@ -1,10 +1,10 @@
 package morph
 
 import (
-	"hash/maphash"
 	"math/bits"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/internal/wordfilter"
 )
 
 // Index is a Table compiled for reading: one lookup of a form answers every part of speech,
@@ -18,17 +18,7 @@ type Index struct {
 	// maybe is a Bloom filter of the forms: a word whose two bits are not both set is in no
 	// section of the table. Three words in four of running text are not, and the filter, small
 	// enough to stay in cache, answers them without a probe of the map.
-	maybe []uint64
-	seed  maphash.Seed
-}
-
-// filterBits is the size of Index.maybe: with two bits a form, about 1% of the words the
-// table does not hold get past the filter to the map.
-const filterBits = 1 << 18
-
-func (ix *Index) bits(w string) (uint64, uint64) {
-	h := maphash.String(ix.seed, w)
-	return h % filterBits, h >> 32 % filterBits
+	maybe *wordfilter.Filter
 }
 
 // indexEntry says for which parts of speech the table answers a form (bit pos of has), and
@@ -41,7 +31,7 @@ type indexEntry struct {
 // Index compiles t. The lookup order of Table.Lemma (an auxiliary falls back on the verbs, a
 // word without a tag on the verbs, then on the nouns) is resolved here, once for each form.
 func (t *Table) Index() *Index {
-	ix := &Index{forms: map[string]indexEntry{}, maybe: make([]uint64, filterBits/64), seed: maphash.MakeSeed()}
+	ix := &Index{forms: map[string]indexEntry{}}
 	seen := map[string]bool{}
 	var forms []string
 	for pos := range t {
@@ -61,9 +51,10 @@ func (t *Table) Index() *Index {
 			}
 		}
 		ix.forms[f] = e
-		a, b := ix.bits(f)
-		ix.maybe[a/64] |= 1 << (a % 64)
-		ix.maybe[b/64] |= 1 << (b % 64)
+	}
+	ix.maybe = wordfilter.New(len(forms))
+	for _, f := range forms {
+		ix.maybe.Add(f)
 	}
 	return ix
 }
@@ -94,7 +85,7 @@ func (ix *Index) Lemma(w string, pos parley.POS) string {
 	if pos >= parley.NumPOS {
 		pos = parley.POSX
 	}
-	if a, b := ix.bits(w); ix.maybe[a/64]&(1<<(a%64)) == 0 || ix.maybe[b/64]&(1<<(b%64)) == 0 {
+	if !ix.maybe.MayHave(w) {
 		return Rules(w, pos)
 	}
 	if e, ok := ix.forms[w]; ok && e.has&(1<<pos) != 0 {
