@@ -122,6 +122,23 @@ var functionWords = vocab.Set("functionWords")
 // smallWords stay lower case in a title-case headline.
 var smallWords = vocab.Set("smallWords")
 
+// wordClass holds both lists for newLine, which asks of every short word: one lookup, not two.
+var wordClass = func() map[string]uint8 {
+	m := make(map[string]uint8, len(functionWords)+len(smallWords))
+	for w := range functionWords {
+		m[w] |= classFunction
+	}
+	for w := range smallWords {
+		m[w] |= classSmall
+	}
+	return m
+}()
+
+const (
+	classFunction = 1 << iota
+	classSmall
+)
+
 func newLine(text string, s parley.Span) line {
 	l := line{Span: s, text: s.In(text)}
 	var content, capital, fn int
@@ -148,11 +165,14 @@ func newLine(text string, s parley.Span) line {
 				b[k] = c
 			}
 			// m[string(b)] does not allocate: the compiler sees the conversion is only a key.
-			if ascii && functionWords[string(b)] {
-				fn++
-			}
-			if ascii && smallWords[string(b)] {
-				return
+			if ascii {
+				class := wordClass[string(b)]
+				if class&classFunction != 0 {
+					fn++
+				}
+				if class&classSmall != 0 {
+					return
+				}
 			}
 		}
 		r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(f, isWordEdge))
@@ -215,9 +235,18 @@ func eachField(s string, fn func(string)) {
 // needs folding, which is nearly always.
 func foldSpace(s string) string {
 	prevSpace := false
-	for _, r := range s {
-		sp := segment.IsSpace(r)
-		if sp && (r != ' ' || prevSpace) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		var sp bool
+		if c < utf8.RuneSelf {
+			sp = c == ' ' || '\t' <= c && c <= '\r' // segment.IsSpace of ASCII
+			i++
+		} else {
+			r, w := utf8.DecodeRuneInString(s[i:])
+			sp = segment.IsSpace(r)
+			i += w
+		}
+		if sp && (c != ' ' || prevSpace) {
 			return strings.Join(strings.Fields(s), " ")
 		}
 		prevSpace = sp

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/parleynews/parley"
 )
@@ -85,6 +86,29 @@ func lowerWord(w string) string {
 		w = strings.ReplaceAll(w, "’", "'")
 	}
 	return w
+}
+
+// monthAbbrev reports whether w, in lower case, is a key of months. ASCII is lowered in a
+// buffer on the stack, since hint asks this of every capital letter of a text.
+func monthAbbrev(w string) bool {
+	var buf [3]byte
+	if len(w) != len(buf) {
+		_, ok := months[strings.ToLower(w)]
+		return ok
+	}
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if c >= utf8.RuneSelf {
+			_, ok := months[strings.ToLower(w)]
+			return ok
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[k] = c
+	}
+	_, ok := months[string(buf[:])]
+	return ok
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
@@ -410,10 +434,8 @@ func hint(text string) bool {
 				return true
 			}
 		}
-		if c >= 'A' && c <= 'Z' && i+3 <= len(text) {
-			if _, ok := months[strings.ToLower(text[i:i+3])]; ok {
-				return true
-			}
+		if c >= 'A' && c <= 'Z' && i+3 <= len(text) && monthAbbrev(text[i:i+3]) {
+			return true
 		}
 	}
 	return false

@@ -179,3 +179,23 @@ func TestRelative(t *testing.T) {
 		}
 	}
 }
+
+// hint finds a month's abbreviation in any case, and only where its three letters stand.
+func TestHintMonth(t *testing.T) {
+	tests := map[string]bool{
+		"Talks in Feb went on":  true,
+		"talks in feb went on":  false, // lower case is no hint: "mar", "may" are words
+		"FEB":                   true,
+		"OCT talks":             true,
+		"Fé talks":              false,
+		"The Kremlin answered":  false,
+		"Xyz Ab":                false,
+		"In Décembre they met":  false,
+		"Sept. talks continued": true,
+	}
+	for in, want := range tests {
+		if got := hint(in); got != want {
+			t.Errorf("hint(%q) = %v, want %v", in, got, want)
+		}
+	}
+}

@@ -95,6 +95,16 @@ func (s *Stage) Name() string { return "events" }
 // reads the words of doc.Tokens (a document without tokens is split as the tokens stage would
 // split it). Events are dated by the expressions of the dates stage (doc.Timexes), which must
 // have run before.
+// clearGrow returns buf with n zero elements, reusing its memory when it has room.
+func clearGrow[T any](buf []T, n int) []T {
+	if cap(buf) < n {
+		return make([]T, n)
+	}
+	buf = buf[:n]
+	clear(buf)
+	return buf
+}
+
 func (s *Stage) Process(ctx context.Context, doc *parley.Document) error {
 	if doc == nil {
 		return parley.Errorf(parley.EINVALID, "events: no document")
@@ -112,6 +122,9 @@ func (s *Stage) Process(ctx context.Context, doc *parley.Document) error {
 	var recent [2]int
 	nrecent := 0
 	toks := make([]token, 0, 64)
+	var verbs []int8
+	var nouns []nounHit
+	fb := new(featBuf)
 	for si, sp := range sents {
 		if si%64 == 0 && ctx.Err() != nil {
 			return fmt.Errorf("events: %w", ctx.Err())
@@ -129,7 +142,10 @@ func (s *Stage) Process(ctx context.Context, doc *parley.Document) error {
 		if len(toks) < 3 {
 			continue
 		}
-		st := &sentence{text: doc.Text, toks: toks, lx: s.lx, verb: make([]int8, len(toks))}
+		// The sentence's memos are cleared buffers of the stage's: a sentence is done with
+		// before the next is read.
+		verbs, nouns = clearGrow(verbs, len(toks)), clearGrow(nouns, len(toks))
+		st := &sentence{text: doc.Text, toks: toks, lx: s.lx, verb: verbs, nouns: nouns, fb: fb}
 		cands := st.candidates()
 		if len(cands) == 0 {
 			continue

@@ -7,6 +7,7 @@ import (
 	"github.com/parleynews/parley/syntax"
 
 	"github.com/parleynews/parley/internal/lexfile"
+	"github.com/parleynews/parley/internal/wordfilter"
 )
 
 // entry is one line of the lexicon.
@@ -34,6 +35,23 @@ type lexicon struct {
 	// parser whether a word can matter at all.
 	verbForms map[string]string
 	nounForms map[string]bool
+	// verbFilter and nounFilter hold the keys of verbForms and nounForms: most words are
+	// neither, and the filters say so without a map lookup.
+	verbFilter, nounFilter *wordfilter.Filter
+}
+
+// verbForm is verbForms[w], asked through verbFilter.
+func (lx *lexicon) verbForm(w string) (string, bool) {
+	if !lx.verbFilter.MayHave(w) {
+		return "", false
+	}
+	l, ok := lx.verbForms[w]
+	return l, ok
+}
+
+// nounForm is nounForms[w], asked through nounFilter.
+func (lx *lexicon) nounForm(w string) bool {
+	return lx.nounFilter.MayHave(w) && lx.nounForms[w]
 }
 
 // index fills verbForms and nounForms.
@@ -90,6 +108,13 @@ func (lx *lexicon) index() {
 	for c := range lx.compounds {
 		first, _, _ := strings.Cut(c, " ")
 		lx.nounForms[first] = true
+	}
+	lx.verbFilter, lx.nounFilter = wordfilter.New(len(lx.verbForms)), wordfilter.New(len(lx.nounForms))
+	for f := range lx.verbForms {
+		lx.verbFilter.Add(f)
+	}
+	for f := range lx.nounForms {
+		lx.nounFilter.Add(f)
 	}
 }
 

@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/parleynews/parley"
-	"github.com/parleynews/parley/syntax"
 )
 
 // Model is an averaged perceptron that picks the PLOVER category (or NONE) of a candidate event
@@ -60,68 +59,76 @@ func (m *Model) Knows(f string) bool {
 // features describes a candidate in words. It never uses anything but the sentence's words, so
 // what the model learns carries over to text it has not seen.
 func features(st *sentence, c *cand, code string) []string {
-	f := make([]string, 0, 48)
-	f = append(f, "bias", "lex="+rootOf(code), "trig="+c.lemma)
+	fb := st.features()
+	fb.add("bias")
+	fb.add("lex=", rootOf(code))
+	fb.add("trig=", c.lemma)
 	if c.light != "" {
-		f = append(f, "light="+c.light, "lt="+c.light+"|"+c.lemma)
+		fb.add("light=", c.light)
+		fb.add("lt=", c.light, "|", c.lemma)
 	}
 	if c.e != nil {
-		f = append(f, "entry="+c.e.code+"|"+c.lemma)
+		fb.add("entry=", c.e.code, "|", c.lemma)
 	}
 	if c.ctl != "" {
-		f = append(f, "ctl="+c.ctl, "ctlroot="+c.ctl+"|"+rootOf(code))
+		fb.add("ctl=", c.ctl)
+		fb.add("ctlroot=", c.ctl, "|", rootOf(code))
 	}
 	if c.modal != "" {
-		f = append(f, "modal="+c.modal, "modalroot="+c.modal+"|"+rootOf(code))
+		fb.add("modal=", c.modal)
+		fb.add("modalroot=", c.modal, "|", rootOf(code))
 	}
 	if c.neg {
-		f = append(f, "neg", "negroot="+rootOf(code))
+		fb.add("neg")
+		fb.add("negroot=", rootOf(code))
 	}
 	if c.passive {
-		f = append(f, "passive")
+		fb.add("passive")
 	}
 	if c.noun {
-		f = append(f, "noun")
+		fb.add("noun")
 	}
 	if c.participle {
-		f = append(f, "participle", "partroot="+rootOf(code))
+		fb.add("participle")
+		fb.add("partroot=", rootOf(code))
 	}
 	if c.prep != "" {
-		f = append(f, "prep="+c.prep, "tp="+c.lemma+"|"+c.prep)
+		fb.add("prep=", c.prep)
+		fb.add("tp=", c.lemma, "|", c.prep)
 	}
 	word := func(j int) string {
 		if st.toks[j].kind != tkWord {
 			return st.toks[j].low
 		}
-		return syntax.Lemma(st.toks[j].low, parley.POSNOUN)
+		return st.nounLemma(j)
 	}
 	// The words right after the trigger and the object's words. A wider window (10 words was
 	// tried) lets the model learn the topics of its training sentences and overrule the lexicon
 	// on text about other things: cross-validation and the gold-standard examples both fell.
 	end := minInt(len(st.toks), c.trigEnd+2)
 	for j := c.trigEnd; j < end; j++ {
-		f = append(f, "after="+word(j))
+		fb.add("after=", word(j))
 	}
 	if c.trigEnd < len(st.toks) {
-		f = append(f, "next="+c.lemma+"|"+word(c.trigEnd))
+		fb.add("next=", c.lemma, "|", word(c.trigEnd))
 	}
 	if c.obj.ok() {
 		for j := c.obj.a; j < c.obj.b && j < c.obj.a+6; j++ {
-			f = append(f, "obj="+word(j))
+			fb.add("obj=", word(j))
 		}
 	}
 	if c.tgt.ok() {
-		f = append(f, "thead="+word(c.tgt.b-1))
+		fb.add("thead=", word(c.tgt.b-1))
 	} else {
-		f = append(f, "notarget")
+		fb.add("notarget")
 	}
 	if c.src.ok() {
-		f = append(f, "shead="+word(c.src.b-1))
+		fb.add("shead=", word(c.src.b-1))
 	}
 	for j := maxInt(0, c.trig-3); j < c.trig; j++ {
-		f = append(f, "before="+word(j))
+		fb.add("before=", word(j))
 	}
-	return f
+	return fb.list()
 }
 
 func maxInt(a, b int) int {

@@ -44,8 +44,11 @@ type sentence struct {
 	text  string
 	toks  []token
 	lx    *lexicon
-	verb  []int8 // memoised verb reading: 0 unknown, 1 verb, 2 not a verb
-	upper int8   // memoised headline test: 0 unknown, 1 yes, 2 no
+	verb  []int8    // memoised verb reading: 0 unknown, 1 verb, 2 not a verb
+	upper int8      // memoised headline test: 0 unknown, 1 yes, 2 no
+	nouns []nounHit // memoised nounTrigger, made at its first call unless given
+	key   []byte    // scratch for compoundKey
+	fb    *featBuf  // scratch for the model's features; see features
 }
 
 func (s *sentence) low(i int) string {
@@ -59,10 +62,31 @@ func (s *sentence) isWord(i int) bool {
 	return i >= 0 && i < len(s.toks) && s.toks[i].kind == tkWord
 }
 
+// nounLemma is the lemma of token i read as a noun, "" for no token; it is read once a token,
+// however many rules ask.
+func (s *sentence) nounLemma(i int) string {
+	if i < 0 || i >= len(s.toks) {
+		return ""
+	}
+	t := &s.toks[i]
+	if !t.hasNoun {
+		t.noun, t.hasNoun = syntax.Lemma(t.low, parley.POSNOUN), true
+	}
+	return t.noun
+}
+
+// compoundKey is the key of the two-word noun at token j in lexicon.compounds: the first word
+// as written, the second as a noun lemma. The key is made in a buffer of the sentence's, so
+// the string lives only until the next call: a map index, not a value to keep.
+func (s *sentence) compoundKey(j int) []byte {
+	s.key = append(append(append(s.key[:0], s.low(j)...), ' '), s.nounLemma(j+1)...)
+	return s.key
+}
+
 func (s *sentence) lemma(i int) string {
 	t := &s.toks[i]
 	if t.lemma == "" {
-		if l, ok := s.lx.verbForms[t.low]; ok {
+		if l, ok := s.lx.verbForm(t.low); ok {
 			t.lemma = l
 		} else {
 			t.lemma = syntax.Lemma(t.low, parley.POSVERB)
@@ -133,10 +157,11 @@ func (s *sentence) verbReading(i int) bool {
 		return false
 	}
 	t := s.toks[i]
-	lem, known := s.lx.verbForms[t.low]
+	lem, known := s.lx.verbForm(t.low)
 	if !known {
 		return false
 	}
+	s.toks[i].lemma = lem // what lemma would look up again
 	if t.cap && i > 0 && !s.headline() {
 		return false
 	}
@@ -237,7 +262,7 @@ func (s *sentence) takesObject(lem string, n int) bool {
 			}
 		}
 		for _, e := range s.lx.verbs[lem] {
-			if e.objs != nil && (e.objs[w] || e.objs[syntax.Lemma(w, parley.POSNOUN)]) {
+			if e.objs != nil && (e.objs[w] || e.objs[s.nounLemma(k)]) {
 				return true
 			}
 		}
@@ -773,7 +798,7 @@ var fallbackPreps = []string{"against", "on", "with", "to", "into", "in", "at", 
 
 func (s *sentence) objWords(np span, objs map[string]bool) bool {
 	for j := np.a; j < np.b; j++ {
-		if objs[s.low(j)] || objs[syntax.Lemma(s.low(j), parley.POSNOUN)] {
+		if objs[s.low(j)] || objs[s.nounLemma(j)] {
 			return true
 		}
 	}
@@ -792,20 +817,44 @@ func (s *sentence) agentLike(np span) bool {
 			// "a sculpture of Emperor X" is a thing; "the government of Italy" was caught above.
 			return false
 		}
-		if t.cap || pronouns[t.low] || agentNouns[t.low] || agentNouns[syntax.Lemma(t.low, parley.POSNOUN)] {
+		if t.cap || pronouns[t.low] || agentNouns[t.low] || agentNouns[s.nounLemma(j)] {
 			return true
 		}
 	}
 	return false
 }
 
-// nounTrigger returns the lexicon entry of an event noun at token j ("talks", "air strike").
+// nounTrigger returns the lexicon entry of an event noun at token j ("talks", "air strike"),
+// and how many tokens it spans. The rules ask of most tokens more than once; the answer is
+// kept per token.
 func (s *sentence) nounTrigger(j int) (*entry, int) {
-	if !s.isWord(j) || !s.lx.nounForms[s.toks[j].low] {
+	if !s.isWord(j) {
+		return nil, 0
+	}
+	if len(s.nouns) != len(s.toks) {
+		s.nouns = make([]nounHit, len(s.toks))
+	}
+	h := &s.nouns[j]
+	if !h.known {
+		h.e, h.width = s.findNoun(j)
+		h.known = true
+	}
+	return h.e, int(h.width)
+}
+
+// nounHit is what nounTrigger found at a token.
+type nounHit struct {
+	e     *entry
+	width int8
+	known bool
+}
+
+func (s *sentence) findNoun(j int) (*entry, int8) {
+	if !s.lx.nounForm(s.toks[j].low) {
 		return nil, 0
 	}
 	if j+1 < len(s.toks) {
-		if e := s.lx.compounds[s.low(j)+" "+syntax.Lemma(s.low(j+1), parley.POSNOUN)]; e != nil {
+		if e := s.lx.compounds[string(s.compoundKey(j))]; e != nil {
 			return e, 2
 		}
 	}
@@ -816,7 +865,7 @@ func (s *sentence) nounTrigger(j int) (*entry, int) {
 	if e := s.lx.nouns[w]; e != nil {
 		return e, 1
 	}
-	if e := s.lx.nouns[syntax.Lemma(w, parley.POSNOUN)]; e != nil {
+	if e := s.lx.nouns[s.nounLemma(j)]; e != nil {
 		return e, 1
 	}
 	return nil, 0
@@ -904,7 +953,7 @@ func (s *sentence) candidates() []cand {
 				if !c.passive && !c.indirect.ok() && transferVerbs[lem] {
 					// "granted the Portuguese government permission" reads as one phrase.
 					k := obj.a
-					for k < obj.b && !(cand.objs[s.low(k)] || cand.objs[syntax.Lemma(s.low(k), parley.POSNOUN)]) {
+					for k < obj.b && !(cand.objs[s.low(k)] || cand.objs[s.nounLemma(k)]) {
 						k++
 					}
 					if head := (span{obj.a, k}); head.ok() && s.isWord(k-1) && !s.adjectival(k-1) && s.agentLike(head) {
@@ -1023,7 +1072,7 @@ func (s *sentence) candidates() []cand {
 		case transferVerbs[lem] && !c.noun && hasPrep(e.preps, "to") && s.hasPrepTarget("to", c.trigEnd, end):
 			// "returned the prisoners to Russia": the receiver is the target.
 			c.tgt, c.prep = s.prepTarget([]string{"to"}, c.trigEnd, end)
-		case obj.ok() && oprep == "" && s.agentLike(obj) && !(ownForces[syntax.Lemma(s.low(s.headOf(obj)), parley.POSNOUN)] && s.hasAnyPrepTarget(e.preps, s.headOf(obj)+1, end)):
+		case obj.ok() && oprep == "" && s.agentLike(obj) && !(ownForces[s.nounLemma(s.headOf(obj))] && s.hasAnyPrepTarget(e.preps, s.headOf(obj)+1, end)):
 			// "mobilized troops against Iraq": the forces are the actor's own, the target follows.
 			c.tgt = obj
 		default:
@@ -1485,7 +1534,7 @@ func (s *sentence) namesActor(np span) bool {
 		if t.kind != tkWord || j == np.a && determiners[t.low] {
 			continue
 		}
-		if t.cap || pronouns[t.low] || agentNouns[t.low] || agentNouns[syntax.Lemma(t.low, parley.POSNOUN)] {
+		if t.cap || pronouns[t.low] || agentNouns[t.low] || agentNouns[s.nounLemma(j)] {
 			return true
 		}
 	}

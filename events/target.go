@@ -3,9 +3,6 @@ package events
 import (
 	"math/rand"
 	"strings"
-
-	"github.com/parleynews/parley"
-	"github.com/parleynews/parley/syntax"
 )
 
 // targetOpt is one noun phrase that could be a candidate's target, with how it was found.
@@ -82,12 +79,18 @@ func targetFeatures(st *sentence, c *cand, o targetOpt, rank int, parser string)
 	if st.countryName(o.sp) {
 		ag = "country"
 	}
-	f := make([]string, 0, 16)
-	f = append(f,
-		"k="+o.kind, "p="+o.prep, "kp="+o.kind+"|"+o.prep, "ag="+ag, "agp="+ag+"|"+o.prep,
-		"rp="+root+"|"+o.prep, "ra="+root+"|"+ag, "lp="+c.lemma+"|"+o.prep,
-		"hd="+syntax.Lemma(st.low(st.headOf(o.sp)), parley.POSNOUN), "pt="+parser+"|"+o.kind+"|"+ag,
-		"ptp="+parser+"|"+o.prep)
+	fb := st.features()
+	fb.add("k=", o.kind)
+	fb.add("p=", o.prep)
+	fb.add("kp=", o.kind, "|", o.prep)
+	fb.add("ag=", ag)
+	fb.add("agp=", ag, "|", o.prep)
+	fb.add("rp=", root, "|", o.prep)
+	fb.add("ra=", root, "|", ag)
+	fb.add("lp=", c.lemma, "|", o.prep)
+	fb.add("hd=", st.nounLemma(st.headOf(o.sp)))
+	fb.add("pt=", parser, "|", o.kind, "|", ag)
+	fb.add("ptp=", parser, "|", o.prep)
 	gc := guessCode(st.words(o.sp))
 	switch {
 	case gc == "":
@@ -99,28 +102,30 @@ func targetFeatures(st *sentence, c *cand, o targetOpt, rank int, parser string)
 	default:
 		gc = "sector"
 	}
-	f = append(f, "gc="+gc, "gcp="+gc+"|"+o.prep, "gcr="+gc+"|"+root)
+	fb.add("gc=", gc)
+	fb.add("gcp=", gc, "|", o.prep)
+	fb.add("gcr=", gc, "|", root)
 	d := o.sp.a - c.trigEnd
 	switch {
 	case d < 0:
-		f = append(f, "dist=before")
+		fb.add("dist=before")
 	case d < 3:
-		f = append(f, "dist=near")
+		fb.add("dist=near")
 	case d < 7:
-		f = append(f, "dist=mid")
+		fb.add("dist=mid")
 	case d < 13:
-		f = append(f, "dist=far")
+		fb.add("dist=far")
 	default:
-		f = append(f, "dist=remote")
+		fb.add("dist=remote")
 	}
 	if rank > 3 {
 		rank = 3
 	}
-	f = append(f, "ord="+string(rune('0'+rank)))
+	fb.add("ord=", string(rune('0'+rank)))
 	if c.noun {
-		f = append(f, "noun|"+o.prep)
+		fb.add("noun|", o.prep)
 	}
-	return f
+	return fb.list()
 }
 
 // parserTarget sums up the parser's own choice of target for targetFeatures.

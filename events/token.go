@@ -25,6 +25,8 @@ type token struct {
 	low        string // lower case, with the treebank's pieces written out ("n't" is "not")
 	cap        bool   // starts with an upper-case letter
 	lemma      string // verb or noun base form, filled in by the tagger
+	noun       string // the lemma read as a noun, once hasNoun (see sentence.nounLemma)
+	hasNoun    bool
 }
 
 // docTokens finds the tokens of each sentence among a document's tokens.

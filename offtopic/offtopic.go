@@ -9,8 +9,10 @@ import (
 	"context"
 	"embed"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -39,7 +41,7 @@ func (*Stage) Name() string { return "offtopic" }
 type para struct {
 	span     parley.Span
 	entities map[string]int // named things: capitalised words not at a sentence start, and actor codes
-	words    map[string]int // content words, by lemma
+	words    []int32        // content words, one per occurrence, by lemma (an index of words.lemmas)
 	marker   bool           // opens with "In other news" and the like
 	nEntity  int
 	nWords   int
@@ -58,24 +60,35 @@ func (s *Stage) Process(_ context.Context, doc *parley.Document) error {
 		toks = segment.Tokens(doc.Text, doc.Paragraphs, doc.Sentences, skip)
 	}
 	var paras []*para
+	r := newWords(doc)
+	defer r.release()
 	for _, p := range doc.Paragraphs {
 		if covered(p, skip) {
 			continue
 		}
-		paras = append(paras, read(doc, toks, p))
+		paras = append(paras, r.read(toks, p))
 	}
 	if len(paras) < 3 {
 		return nil // too little of a document to have a centre
 	}
 	// Document frequency of each entity and word across paragraphs: what the rest of the
-	// document talks about.
-	entDF, wordDF := map[string]int{}, map[string]int{}
-	for _, p := range paras {
+	// document talks about. last is the paragraph that last counted a word.
+	entDF := map[string]int{}
+	n := len(r.lemmas)
+	r.df, r.last = slices.Grow(r.df[:0], n)[:n], slices.Grow(r.last[:0], n)[:n]
+	wordDF, last := r.df, r.last
+	for i := range last {
+		wordDF[i], last[i] = 0, -1
+	}
+	for i, p := range paras {
 		for e := range p.entities {
 			entDF[e]++
 		}
-		for w := range p.words {
-			wordDF[w]++
+		for _, w := range p.words {
+			if last[w] != int32(i) {
+				last[w] = int32(i)
+				wordDF[w]++
+			}
 		}
 	}
 	restCodes := func(p *para) bool {
@@ -112,9 +125,9 @@ func (s *Stage) Process(_ context.Context, doc *parley.Document) error {
 				}
 			}
 		}
-		for w, n := range p.words {
+		for _, w := range p.words {
 			if wordDF[w] > 1 {
-				wordShared += n
+				wordShared++
 			}
 		}
 		wordCover := ratio(wordShared, p.nWords)
@@ -180,10 +193,12 @@ var changeOfSubject = vocab.Phrases("changeOfSubject")
 // the pieces of a contraction or possessive joined again (do + n't, Trump + 's), an
 // abbreviation's full stop dropped, and hyphenated words in the parts segment splits them into
 // ("African-American" names "African" and "American").
-func read(doc *parley.Document, toks []parley.Token, span parley.Span) *para {
+func (r *words) read(toks []parley.Token, span parley.Span) *para {
+	doc := r.doc
 	text := doc.Text
-	p := &para{span: span, entities: map[string]int{}, words: map[string]int{}}
-	low := strings.ToLower(span.In(text))
+	p := &para{span: span, entities: r.entityMap()}
+	first := len(r.arena)
+	low := strings.ToLower(runePrefix(span.In(text), maxMarker))
 	for _, m := range changeOfSubject {
 		if strings.HasPrefix(low, m) {
 			p.marker = true
@@ -191,11 +206,10 @@ func read(doc *parley.Document, toks []parley.Token, span parley.Span) *para {
 	}
 	// Actor mentions inside the paragraph count as names by their country or organisation.
 	var mentioned []parley.Span
-	for _, a := range doc.Actors {
+	for i, a := range doc.Actors {
 		for _, m := range a.Mentions {
 			if span.Start <= m.Start && m.End <= span.End {
-				key := "code:" + actorKey(a)
-				p.entities[key]++
+				p.entities[r.actorKey(i)]++
 				p.nEntity++
 				mentioned = append(mentioned, m)
 			}
@@ -220,8 +234,11 @@ func read(doc *parley.Document, toks []parley.Token, span parley.Span) *para {
 			k++
 			end = toks[k].End
 		}
-		w := strings.TrimLeft(text[start:end], "@#") // @POTUS and #BernieOrBust are names
-		r, _ := utf8.DecodeRuneInString(w)
+		w := text[start:end]
+		for w != "" && (w[0] == '@' || w[0] == '#') {
+			w = w[1:] // @POTUS and #BernieOrBust are names
+		}
+		rn, _ := utf8.DecodeRuneInString(w)
 		abs := parley.Span{Start: start, End: end}
 		inMention := false
 		for _, m := range mentioned {
@@ -230,19 +247,157 @@ func read(doc *parley.Document, toks []parley.Token, span parley.Span) *para {
 				break
 			}
 		}
-		lw := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, "."), "’s"), "'s"))
+		f := r.form(w)
 		switch {
 		case inMention:
-		case unicode.IsUpper(r) && !sentenceStart && !stopword[lw] && !commonCapital[lw]:
-			p.entities[nameKey(lw)]++
+		case unicode.IsUpper(rn) && !sentenceStart && !f.stop && !f.common:
+			p.entities[f.name]++
 			p.nEntity++
-		case !stopword[lw] && len(lw) > 2 && !isNumber(lw):
-			p.words[syntax.Lemma(lw, parley.POSX)]++
+		case f.content:
+			r.arena = append(r.arena, r.lemma(f))
 			p.nWords++
 		}
 		sentenceStart = false
 	}
+	p.words = r.arena[first:len(r.arena):len(r.arena)]
 	return p
+}
+
+// words reads the words of one document's paragraphs. A document uses its words again and
+// again, so each spelling is folded once (form) and each content word's lemma read once;
+// lemmas are numbered, so that paragraphs count them without a map each.
+type words struct {
+	doc     *parley.Document
+	forms   map[string]int32 // index in spelled, by the word as written
+	spelled []form
+	ids     map[string]int32 // index in lemmas
+	lemmas  []string
+	// df and last are Process's per lemma: the paragraphs that use it, and the last of them.
+	df, last []int32
+	actors   []string // entity keys of the document's actors, by index
+	// ents are the paragraphs' entity maps, the first nEnts in use; arena holds the
+	// paragraphs' words, each paragraph's a part of it.
+	ents  []map[string]int
+	nEnts int
+	arena []int32
+}
+
+// form is what read needs to know of one spelling.
+type form struct {
+	lw       string // lower case, without a possessive or a final full stop
+	name     string // lw as a name (nameKey)
+	stop     bool   // a stop word
+	common   bool   // a capitalised word that names no one
+	content  bool   // a content word: no stop word, longer than two letters, no digits
+	lemma    int32  // index in words.lemmas, once hasLemma
+	hasLemma bool
+}
+
+// wordsPool keeps the tables of documents read before: cleared, a table keeps its room, so a
+// document neither allocates nor grows what the last one already had.
+var wordsPool = sync.Pool{New: func() any {
+	return &words{forms: map[string]int32{}, ids: map[string]int32{}}
+}}
+
+// newWords reads doc; release hands the tables back when the document is done.
+func newWords(doc *parley.Document) *words {
+	r := wordsPool.Get().(*words)
+	r.doc = doc
+	return r
+}
+
+// maxPooled bounds the spellings of a table worth keeping for the next document: an outsized
+// document's tables are left to the collector.
+const (
+	maxPooled      = 1 << 14
+	maxPooledParas = 1 << 10
+)
+
+func (r *words) release() {
+	if len(r.spelled) > maxPooled || len(r.ents) > maxPooledParas {
+		return
+	}
+	clear(r.forms)
+	clear(r.ids)
+	clear(r.spelled)
+	clear(r.lemmas)
+	for _, m := range r.ents[:r.nEnts] {
+		clear(m)
+	}
+	*r = words{forms: r.forms, ids: r.ids, spelled: r.spelled[:0], lemmas: r.lemmas[:0], df: r.df[:0], last: r.last[:0],
+		ents: r.ents, arena: r.arena[:0]}
+	wordsPool.Put(r)
+}
+
+// entityMap returns an empty map for a paragraph's entities: one of an earlier document's when
+// the pool has one.
+func (r *words) entityMap() map[string]int {
+	if r.nEnts == len(r.ents) {
+		r.ents = append(r.ents, map[string]int{})
+	}
+	r.nEnts++
+	return r.ents[r.nEnts-1]
+}
+
+// actorKey returns the entity key of the document's actor i, made once a document.
+func (r *words) actorKey(i int) string {
+	if len(r.actors) == 0 {
+		r.actors = make([]string, len(r.doc.Actors))
+	}
+	if r.actors[i] == "" {
+		r.actors[i] = "code:" + actorKey(r.doc.Actors[i])
+	}
+	return r.actors[i]
+}
+
+func (r *words) form(w string) *form {
+	if i, ok := r.forms[w]; ok {
+		return &r.spelled[i]
+	}
+	lw := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, "."), "’s"), "'s"))
+	f := form{lw: lw, name: nameKey(lw), stop: stopword[lw], common: commonCapital[lw]}
+	f.content = !f.stop && len(lw) > 2 && !isNumber(lw)
+	r.forms[w] = int32(len(r.spelled))
+	r.spelled = append(r.spelled, f)
+	return &r.spelled[len(r.spelled)-1]
+}
+
+// lemma returns the number of the lemma of f, a content word.
+func (r *words) lemma(f *form) int32 {
+	if !f.hasLemma {
+		l := syntax.Lemma(f.lw, parley.POSX)
+		id, ok := r.ids[l]
+		if !ok {
+			id = int32(len(r.lemmas))
+			r.ids[l] = id
+			r.lemmas = append(r.lemmas, l)
+		}
+		f.lemma, f.hasLemma = id, true
+	}
+	return f.lemma
+}
+
+// maxMarker is the length in bytes of the longest change of subject.
+var maxMarker = func() int {
+	n := 0
+	for _, m := range changeOfSubject {
+		n = max(n, len(m))
+	}
+	return n
+}()
+
+// runePrefix returns the first n runes of s, as a range loop counts them: enough of a
+// paragraph to hold, in lower case, any change of subject of n bytes, since no rune lowers to
+// nothing and lower case is written rune by rune.
+func runePrefix(s string, n int) string {
+	k := 0
+	for i := range s {
+		if k == n {
+			return s[:i]
+		}
+		k++
+	}
+	return s
 }
 
 // actorKey groups an actor's mentions with those of its country or organisation: a paragraph

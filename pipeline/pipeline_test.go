@@ -2,12 +2,16 @@ package pipeline
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/parleynews/parley"
 )
@@ -170,5 +174,38 @@ func TestContentID(t *testing.T) {
 	}
 	if len(a) != 16 {
 		t.Errorf("id %q is not a 16-hex-digit prefix", a)
+	}
+}
+
+// ContentID hashes the text as a rune-by-rune fold of its white space would write it, invalid
+// bytes as U+FFFD: IDs already stored must not change when the fold gets faster.
+func TestContentIDFold(t *testing.T) {
+	fold := func(text string) string {
+		var b strings.Builder
+		space, wrote := false, false
+		for _, r := range text {
+			if unicode.IsSpace(r) {
+				space = wrote
+				continue
+			}
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteRune(r)
+			wrote = true
+		}
+		sum := sha256.Sum256([]byte(b.String()))
+		return hex.EncodeToString(sum[:])[:16]
+	}
+	long := strings.Repeat("Kyiv’s mayor said\u00a0“no”. ", 400)
+	for _, text := range []string{
+		"", " \t\n", "word", "  lead and trail  ", "Kyiv\u2028Lviv\u3000Odesa\u0085end",
+		"bad \xff byte", "\xe2\x80 cut rune", "\xed\xa0\x80 surrogate", "\uFFFD real replacement",
+		long, long[:4095] + "\xff" + long[:4097], strings.Repeat("x", 9000) + " y",
+	} {
+		if got, want := ContentID(text), fold(text); got != want {
+			t.Errorf("ContentID(%.40q) = %s, want %s", text, got, want)
+		}
 	}
 }

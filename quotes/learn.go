@@ -25,7 +25,7 @@ func Words(text string) []Word {
 	low := lowerASCII(text)
 	var out []Word
 	stoks := segment.Tokens(text, paras, nil, nil)
-	for _, tk := range tokenize(text, low, stoks, segment.Quotations(text, stoks, paras, nil), paras) {
+	for _, tk := range tokenize(text, low, stoks, segment.Quotations(text, stoks, paras, nil), paras, nil) {
 		if tk.k == kWord && !tk.is(fDigit) {
 			out = append(out, Word{tk.s, tk.e, tk.low})
 		}

@@ -32,6 +32,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/parleynews/parley"
 	"github.com/parleynews/parley/segment"
@@ -91,13 +92,30 @@ func find(doc *parley.Document) []parley.Quote {
 	}
 	quots := segment.Quotations(text, stoks, paras, cut)
 	low := lowerASCII(text)
-	toks := tokenize(text, low, stoks, quots, live)
+	buf := tokenPool.Get().(*[]token)
+	toks := tokenize(text, low, stoks, quots, live, *buf)
+	defer func() {
+		// The quotes hold no token: the buffer is the next document's.
+		clear(toks)
+		if cap(toks) <= maxPooledTokens {
+			*buf = toks[:0]
+			tokenPool.Put(buf)
+		}
+	}()
 	sents := macroSentences(toks, sentenceEnds(text, doc.Sentences, live))
 
 	z := &analyzer{text: text, low: low, toks: toks, segs: quots, res: newResolver(doc)}
 	found := z.run(sents)
 	return z.output(doc, found)
 }
+
+// tokenPool keeps the token buffers of documents read before, so that each document does not
+// allocate one of its own.
+var tokenPool = sync.Pool{New: func() any { return new([]token) }}
+
+// maxPooledTokens bounds a buffer worth keeping: an outsized document's is left to the
+// collector.
+const maxPooledTokens = 1 << 16
 
 // macroSentences groups tokens into sentences. A boundary inside a quotation does not count,
 // since the quotation is one token; a paragraph always ends a sentence.

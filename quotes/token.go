@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -43,13 +44,18 @@ func (t *token) is(f tokFlag) bool { return t.f&f != 0 }
 func lowerASCII(text string) string {
 	for i := 0; i < len(text); i++ {
 		if c := text[i]; 'A' <= c && c <= 'Z' {
-			b := []byte(text)
-			for j := i; j < len(b); j++ {
-				if c := b[j]; 'A' <= c && c <= 'Z' {
-					b[j] = c + 'a' - 'A'
+			// One copy of the text, made in the Builder's own buffer, not a byte slice first.
+			var b strings.Builder
+			b.Grow(len(text))
+			b.WriteString(text[:i])
+			for j := i; j < len(text); j++ {
+				c := text[j]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
 				}
+				b.WriteByte(c)
 			}
-			return string(b)
+			return b.String()
 		}
 	}
 	return text
@@ -66,8 +72,9 @@ var contractionBase = map[string]bool{"it": true, "that": true, "there": true, "
 // each. Quotation marks that pair with nothing stay marks, except a double apostrophe, which is
 // dropped, as the PolNeAR scorer reads it as the two apostrophes it is made of; bullets of
 // asterisks go too.
-func tokenize(text, low string, stoks []parley.Token, quots []segment.Quotation, paras []parley.Span) []token {
-	toks := make([]token, 0, len(stoks)+8)
+// The tokens are appended to buf, which may be a buffer of an earlier call.
+func tokenize(text, low string, stoks []parley.Token, quots []segment.Quotation, paras []parley.Span, buf []token) []token {
+	toks := slices.Grow(buf[:0], len(stoks)+8)
 	qi, pi := 0, 0
 	resume := 0   // end of the last collapsed quotation
 	flagged := -1 // the paragraph whose first token has been emitted

@@ -8,6 +8,7 @@ import (
 	"context"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/parleynews/parley"
 	"github.com/parleynews/parley/dates"
@@ -83,6 +84,13 @@ func (s *Stage) Process(ctx context.Context, doc *parley.Document) error {
 		stoks = segment.Tokens(doc.Text, doc.Paragraphs, doc.Sentences, skip)
 	}
 	var buf []tok
+	norms := normsPool.Get().(map[string]string)
+	defer func() {
+		if len(norms) <= maxPooledNorms {
+			clear(norms)
+			normsPool.Put(norms)
+		}
+	}()
 	for si, sent := range doc.Sentences {
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -90,7 +98,7 @@ func (s *Stage) Process(ctx context.Context, doc *parley.Document) error {
 		if inAny(sent, skip) {
 			continue
 		}
-		buf = fromTokens(doc.Text, parley.SentenceTokens(stoks, si), buf[:0])
+		buf = fromTokens(doc.Text, parley.SentenceTokens(stoks, si), buf[:0], norms)
 		toks := buf
 		if len(toks) == 0 {
 			continue
@@ -120,6 +128,14 @@ func (s *Stage) Process(ctx context.Context, doc *parley.Document) error {
 	}
 	return nil
 }
+
+// normsPool keeps the caches of normal forms of documents read before (see fromTokens):
+// cleared, a map keeps its room, so the next document does not grow one word by word.
+var normsPool = sync.Pool{New: func() any { return map[string]string{} }}
+
+// maxPooledNorms bounds the cache worth keeping: an outsized document's is left to the
+// collector.
+const maxPooledNorms = 1 << 14
 
 func inAny(s parley.Span, spans []parley.Span) bool {
 	for _, r := range spans {

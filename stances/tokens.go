@@ -23,8 +23,10 @@ type tok struct {
 // segment splits a word into (do + n't, Trump + 's, can + not, leaders + ') are one token
 // again; hyphens split words, even those segment keeps whole (anti-war), so that a phrase inside
 // a compound still matches ("U.S.-backed" is "us", "-" and "backed"). Every other mark counts
-// one rune a token: "--" is two dashes, "”" two apostrophes.
-func fromTokens(text string, stoks []parley.Token, out []tok) []tok {
+// one rune a token: "--" is two dashes, "”" two apostrophes. norms, when not nil, keeps the
+// normal forms already made (see normWord), by the word as written: a document says its words
+// again and again, and normWord is pure.
+func fromTokens(text string, stoks []parley.Token, out []tok, norms map[string]string) []tok {
 	for k := 0; k < len(stoks); k++ {
 		t := &stoks[k]
 		if t.Start < 0 || t.End > len(text) || t.Start >= t.End {
@@ -49,18 +51,26 @@ func fromTokens(text string, stoks []parley.Token, out []tok) []tok {
 			if h <= 0 || start+h+1 >= end {
 				break
 			}
-			out = append(out, word(text, start, start+h),
+			out = append(out, word(text, start, start+h, norms),
 				tok{start: start + h, end: start + h + 1, raw: "-", norm: "-", punct: true})
 			start += h + 1
 		}
-		out = append(out, word(text, start, end))
+		out = append(out, word(text, start, end, norms))
 	}
 	return out
 }
 
-func word(text string, start, end int) tok {
+func word(text string, start, end int, norms map[string]string) tok {
 	raw := text[start:end]
-	return tok{start: start, end: end, raw: raw, norm: normWord(raw)}
+	if norms == nil {
+		return tok{start: start, end: end, raw: raw, norm: normWord(raw)}
+	}
+	norm, ok := norms[raw]
+	if !ok {
+		norm = normWord(raw)
+		norms[raw] = norm
+	}
+	return tok{start: start, end: end, raw: raw, norm: norm}
 }
 
 // normWord folds case, drops abbreviation dots and possessives, and reads the word's lemma so
@@ -80,7 +90,7 @@ func normWord(w string) string {
 // normTokens is the normal form of a phrase as a list of words, punctuation dropped.
 func normTokens(s string) []string {
 	var out []string
-	for _, t := range fromTokens(s, segment.Tokens(s, nil, nil, nil), nil) {
+	for _, t := range fromTokens(s, segment.Tokens(s, nil, nil, nil), nil, nil) {
 		if !t.punct {
 			out = append(out, t.norm)
 		}

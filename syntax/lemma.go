@@ -19,14 +19,16 @@ import (
 //go:embed data/lemmas.txt
 var lemmaData string
 
-var lemmas = func() *morph.Table {
+// lemmas is the table compiled for lookup: Lemma is called for nearly every word of every
+// document, most of them words the table does not hold.
+var lemmas = func() *morph.Index {
 	t, err := morph.Parse(lemmaData)
 	if err != nil {
 		// The table is part of the program, not input: a broken one is a broken build, which
 		// every test of this package reports.
 		panic(fmt.Sprintf("syntax: embedded lemma table: %v", err))
 	}
-	return t
+	return t.Index()
 }()
 
 // Lemma returns the lemma of a word read as the part of speech pos, in lower case, as the

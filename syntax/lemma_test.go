@@ -8,6 +8,7 @@ import (
 
 	"github.com/parleynews/parley"
 	"github.com/parleynews/parley/internal/shared"
+	"github.com/parleynews/parley/syntax/internal/morph"
 )
 
 // Made-up words, so that only the suffix rules can answer: one or more for each rule.
@@ -246,4 +247,24 @@ func BenchmarkLemma(b *testing.B) {
 		Lemma(words[i%len(words)], pos[i%len(pos)])
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
+// The compiled index Lemma reads gives the embedded table's answers for every form the table
+// holds, under every tag, and for words of its forms changed so that only the rules know them.
+func TestLemmaIndexMatchesTable(t *testing.T) {
+	tb, err := morph.Parse(lemmaData)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range tb {
+		for f := range m {
+			for _, w := range []string{f, f + "s", f + "ed", f + "ing", "x" + f} {
+				for pos := parley.POS(0); pos <= parley.NumPOS; pos++ {
+					if got, want := lemmas.Lemma(w, pos), tb.Lemma(w, pos); got != want {
+						t.Fatalf("Lemma(%q, %s) = %q, the table says %q", w, pos, got, want)
+					}
+				}
+			}
+		}
+	}
 }

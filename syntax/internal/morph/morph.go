@@ -23,21 +23,8 @@ func (t *Table) Lemma(w string, pos parley.POS) string {
 	if pos >= parley.NumPOS {
 		pos = parley.POSX
 	}
-	if l, ok := t[pos][w]; ok {
+	if l, ok := t.lookup(w, pos); ok {
 		return l
-	}
-	switch pos {
-	case parley.POSAUX:
-		if l, ok := t[parley.POSVERB][w]; ok {
-			return l
-		}
-	case parley.POSX:
-		if l, ok := t[parley.POSVERB][w]; ok {
-			return l
-		}
-		if l, ok := t[parley.POSNOUN][w]; ok {
-			return l
-		}
 	}
 	return Rules(w, pos)
 }
@@ -145,6 +132,9 @@ func digits(s string) bool {
 // noun returns the singular of a regular plural.
 func noun(w string) string {
 	n := len(w)
+	if n > 0 && w[n-1] != 's' && w[n-1] != 'n' {
+		return w // every rule below takes an -s or an -en away; most words have neither
+	}
 	switch {
 	case n <= 3 || hasAnySuffix(w, "ss", "us", "is", "ous"):
 		return w
@@ -191,6 +181,9 @@ func properNoun(w string) string {
 // verb returns the base form of a regular verb form: -s, -ed, -ing.
 func verb(w string) string {
 	n := len(w)
+	if c := w[n-1]; c != 's' && c != 'd' && c != 'g' {
+		return w // every rule below takes an -s, -d or -ing away
+	}
 	switch {
 	case n > 4 && strings.HasSuffix(w, "ies"):
 		return w[:n-3] + "y" // carries; dies and lies are die and lie

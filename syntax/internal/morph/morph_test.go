@@ -62,6 +62,27 @@ func TestLookupOrder(t *testing.T) {
 		if got := tb.Lemma(tt.w, tt.pos); got != tt.want {
 			t.Errorf("Lemma(%q, %s) = %q, want %q", tt.w, tt.pos, got, tt.want)
 		}
+		if got := tb.Index().Lemma(tt.w, tt.pos); got != tt.want {
+			t.Errorf("Index().Lemma(%q, %s) = %q, want %q", tt.w, tt.pos, got, tt.want)
+		}
+	}
+}
+
+// The index answers as its table does, for the table's forms under every tag and for forms
+// only the rules know.
+func TestIndexMatchesTable(t *testing.T) {
+	var tb Table
+	tb[parley.POSVERB] = map[string]string{"zed": "zee", "blorked": "blork", "flimed": "flim"}
+	tb[parley.POSNOUN] = map[string]string{"zeds": "zedz", "blorks": "blorks"}
+	tb[parley.POSADJ] = map[string]string{"zed": "zedly"}
+	tb[parley.POSX] = map[string]string{"blorks": "blork"}
+	ix := tb.Index()
+	for _, w := range []string{"zed", "zeds", "blorked", "blorks", "flimed", "flimes", "snorkmen", "x", "glaxes"} {
+		for pos := parley.POS(0); pos <= parley.NumPOS; pos++ {
+			if got, want := ix.Lemma(w, pos), tb.Lemma(w, pos); got != want {
+				t.Errorf("Index().Lemma(%q, %s) = %q, Table.Lemma %q", w, pos, got, want)
+			}
+		}
 	}
 }
 
