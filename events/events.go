@@ -377,6 +377,9 @@ func (s *Stage) code(st *sentence, c *cand) {
 			code = defaultRoot(label)
 		}
 	}
+	if c.reported >= 0 && claimVerbs[st.lemma(c.reported)] {
+		code = ""
+	}
 	if c.lemma == "warn" && !c.noun && rootOf(code) == "13" && !st.coerciveWarning(c) {
 		// "warned that a ceasefire without guarantees is meaningless": a view, a statement
 		// (CAMEO 01), which PLOVER does not code.
@@ -409,6 +412,8 @@ func (s *sentence) coerciveWarning(c *cand) bool {
 
 // warnerPronouns stand for the warner as the subject of its own warned action.
 var warnerPronouns = map[string]bool{"it": true, "we": true, "i": true, "they": true, "he": true, "she": true}
+
+var claimVerbs = vocab.Set("claimVerbs")
 
 // hypoModals make what they govern a possibility rather than a fact.
 var hypoModals = vocab.Set("hypoModals")

@@ -511,3 +511,25 @@ func TestReporterIsNoParty(t *testing.T) {
 		t.Errorf("no rejection: %v", summary(doc.Events))
 	}
 }
+
+// TestClaimIsNoFact: an event in the clause of "claimed" or "alleged" is the claimant's
+// statement, not coded as something that happened; after "said" it is coded.
+func TestClaimIsNoFact(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"The governor claimed that rebels attacked the border post.", false},
+		{"The opposition alleged that the army shelled the village.", false},
+		{"The governor said that rebels attacked the border post.", true},
+	} {
+		doc := analyse(t, tt.text, "2025-08-20")
+		got := false
+		for _, ev := range doc.Events {
+			got = got || ev.PLOVER == "ASSAULT"
+		}
+		if got != tt.want {
+			t.Errorf("%q: assault coded %v, want %v: %v", tt.text, got, tt.want, summary(doc.Events))
+		}
+	}
+}
