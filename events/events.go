@@ -359,6 +359,10 @@ func (s *Stage) code(st *sentence, c *cand) {
 			c.mode = parley.ModeNegated
 		}
 	}
+	if c.noun && offerVerbs[c.light] && !c.neg {
+		c.mode = parley.ModeIntended
+		code = intentCode(code)
+	}
 	if c.cond {
 		// "if Putin did not agree", "before Russia attacks again": supposed, not done, and
 		// not a refusal either.
@@ -413,7 +417,7 @@ func (s *sentence) coerciveWarning(c *cand) bool {
 // warnerPronouns stand for the warner as the subject of its own warned action.
 var warnerPronouns = map[string]bool{"it": true, "we": true, "i": true, "they": true, "he": true, "she": true}
 
-var claimVerbs = vocab.Set("claimVerbs")
+var claimVerbs, offerVerbs = vocab.Set("claimVerbs"), vocab.Set("offerVerbs")
 
 // hypoModals make what they govern a possibility rather than a fact.
 var hypoModals = vocab.Set("hypoModals")

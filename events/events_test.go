@@ -84,6 +84,8 @@ func TestCoding(t *testing.T) {
 		{"Officials say they are sending troops to the Lebanese army.", "Officials", "the Lebanese army", "AID", "072", "asserted"},
 		// Decimals and hyphenated words are one word.
 		{"Germany gave 352.5 million euros to the Ethiopian government.", "Germany", "the Ethiopian government", "AID", "071", "asserted"},
+		// An offer is an intent, not the thing offered.
+		{"Moldova offered military aid to Romania.", "Moldova", "Romania", "AGREE", "033", "intended"},
 		// A warning is a threat when it is addressed to someone or names a consequence.
 		{"The president warned the rebels that his army would retake the port.", "The president", "the rebels", "THREATEN", "130", "asserted"},
 		{"The junta warned Britain that it would expel the ambassador if the sanctions stayed.", "The junta", "Britain", "THREATEN", "130", "asserted"},
