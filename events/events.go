@@ -381,6 +381,9 @@ func (s *Stage) code(st *sentence, c *cand) {
 			code = defaultRoot(label)
 		}
 	}
+	if c.noun && st.unreal(c.trig) {
+		code = ""
+	}
 	if c.reported >= 0 && claimVerbs[st.lemma(c.reported)] {
 		code = ""
 	}
@@ -417,7 +420,22 @@ func (s *sentence) coerciveWarning(c *cand) bool {
 // warnerPronouns stand for the warner as the subject of its own warned action.
 var warnerPronouns = map[string]bool{"it": true, "we": true, "i": true, "they": true, "he": true, "she": true}
 
-var claimVerbs, offerVerbs = vocab.Set("claimVerbs"), vocab.Set("offerVerbs")
+var claimVerbs, offerVerbs, unrealModifiers = vocab.Set("claimVerbs"), vocab.Set("offerVerbs"), vocab.Set("unrealModifiers")
+
+// unreal reports whether the event noun at trig is modified as not having happened: one of
+// the words of its noun phrase before it is an unrealModifier ("any future Russian attacks").
+func (s *sentence) unreal(trig int) bool {
+	for j := trig - 1; j >= 0 && j >= trig-4 && s.isWord(j); j-- {
+		w := s.low(j)
+		if unrealModifiers[w] {
+			return true
+		}
+		if prepositions[w] || s.verbAt(j) {
+			return false
+		}
+	}
+	return false
+}
 
 // hypoModals make what they govern a possibility rather than a fact.
 var hypoModals = vocab.Set("hypoModals")

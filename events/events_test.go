@@ -535,3 +535,24 @@ func TestClaimIsNoFact(t *testing.T) {
 		}
 	}
 }
+
+// TestUnrealEventNouns: an event noun marked as not having happened is no event.
+func TestUnrealEventNouns(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"The pact is meant to deter future Russian attacks on Ukraine.", false},
+		{"Officials discussed a possible invasion of Taiwan by China.", false},
+		{"Russian attacks on Kharkiv killed five people on Monday.", true},
+	} {
+		doc := analyse(t, tt.text, "2025-08-20")
+		got := false
+		for _, ev := range doc.Events {
+			got = got || ev.PLOVER == "ASSAULT"
+		}
+		if got != tt.want {
+			t.Errorf("%q: assault coded %v, want %v: %v", tt.text, got, tt.want, summary(doc.Events))
+		}
+	}
+}
