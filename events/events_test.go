@@ -544,6 +544,7 @@ func TestUnrealEventNouns(t *testing.T) {
 	}{
 		{"The pact is meant to deter future Russian attacks on Ukraine.", false},
 		{"Officials discussed a possible invasion of Taiwan by China.", false},
+
 		{"Russian attacks on Kharkiv killed five people on Monday.", true},
 	} {
 		doc := analyse(t, tt.text, "2025-08-20")
@@ -553,6 +554,21 @@ func TestUnrealEventNouns(t *testing.T) {
 		}
 		if got != tt.want {
 			t.Errorf("%q: assault coded %v, want %v: %v", tt.text, got, tt.want, summary(doc.Events))
+		}
+	}
+}
+
+// TestPropositions: what someone fears, hopes or is optimistic about is no event.
+func TestPropositions(t *testing.T) {
+	for _, text := range []string{
+		"Despite the minister's optimism that Serbia will attack the rebels, few expect it.",
+		"There are fears that Serbia will attack the rebels.",
+	} {
+		doc := analyse(t, text, "2025-08-20")
+		for _, ev := range doc.Events {
+			if ev.Source != nil && ev.Source.Name == "Serbia" {
+				t.Errorf("%q: coded %v", text, summary(doc.Events))
+			}
 		}
 	}
 }
