@@ -264,8 +264,25 @@ var speakerPronouns = vocab.Set("speakerPronouns")
 // their country, "Iranian police" and "an inmate in western Iran", so equal names are not one
 // actor.)
 func meaningless(ev parley.Event) bool {
-	return ev.Source == nil || ev.Source.Code == "" && speakerPronouns[strings.ToLower(ev.Source.Name)]
+	return ev.Source == nil || ev.Source.Code == "" && (speakerPronouns[strings.ToLower(ev.Source.Name)] || noActor(ev.Source.Name))
 }
+
+// noActor reports whether an unresolved phrase names no one: its head, the last word, is a
+// pronoun no resolver could tie to an actor ("they", "what they", "It's something I"), or it is
+// a bare number ("Two").
+func noActor(name string) bool {
+	fields := strings.Fields(strings.ToLower(name))
+	if len(fields) == 0 {
+		return true
+	}
+	head := strings.Trim(fields[len(fields)-1], ".,;:!?\"'’”“")
+	if pronouns[head] || speakerPronouns[head] {
+		return true
+	}
+	return len(fields) == 1 && numberWords[head]
+}
+
+var numberWords = vocab.Set("numberWords")
 
 // carriedDate is the last day-precise, not future, date named in the previous sentences
 // (indexes into the sentences of dt, nearest first).

@@ -572,3 +572,23 @@ func TestPropositions(t *testing.T) {
 		}
 	}
 }
+
+// TestNoActorSource: an event needs a source that names someone; an unresolved pronoun or a
+// bare number does not.
+func TestNoActorSource(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		want bool
+	}{
+		{"they", true}, {"It", true}, {"what they", true}, {"It's something I", true}, {"Two", true},
+		{"Police", false}, {"Two soldiers", false}, {"The Kremlin", false},
+	} {
+		if got := noActor(tt.name); got != tt.want {
+			t.Errorf("noActor(%q) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	doc := analyse(t, "They attacked the convoy near Kharkiv.", "2025-08-20")
+	if len(doc.Events) != 0 {
+		t.Errorf("an unresolved pronoun as the source: %v", summary(doc.Events))
+	}
+}
