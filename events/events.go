@@ -180,6 +180,9 @@ func (s *Stage) Process(ctx context.Context, doc *parley.Document) error {
 				if meaningless(ev) {
 					continue
 				}
+				if t := ev.Target; t != nil && t.Code == "" && (noActor(t.Name) || inTimex(doc.Timexes, t.Span)) {
+					ev.Target = nil // "for a long time", an unresolved "them": no party at all
+				}
 				events = append(events, ev)
 			}
 		}
@@ -283,6 +286,17 @@ func noActor(name string) bool {
 }
 
 var numberWords = vocab.Set("numberWords")
+
+// inTimex reports whether sp is all time expression ("Tuesday", "december 1991"), not a
+// phrase that holds one ("the April 22 elections").
+func inTimex(xs []parley.Timex, sp parley.Span) bool {
+	for _, x := range xs {
+		if x.Start <= sp.Start && sp.End <= x.End {
+			return true
+		}
+	}
+	return false
+}
 
 // carriedDate is the last day-precise, not future, date named in the previous sentences
 // (indexes into the sentences of dt, nearest first).

@@ -592,3 +592,16 @@ func TestNoActorSource(t *testing.T) {
 		t.Errorf("an unresolved pronoun as the source: %v", summary(doc.Events))
 	}
 }
+
+// TestTimeIsNoTarget: a date after the trigger is when, not whom.
+func TestTimeIsNoTarget(t *testing.T) {
+	doc := analyse(t, "In Myanmar, the Arakan Army declared a monthlong ceasefire on 3 April.", "2025-08-20")
+	if len(doc.Events) == 0 {
+		t.Fatal("no event")
+	}
+	for _, ev := range doc.Events {
+		if ev.Target != nil && strings.Contains(ev.Target.Name, "April") {
+			t.Errorf("a date as the target: %v", summary(doc.Events))
+		}
+	}
+}
