@@ -138,6 +138,79 @@ func (lx lexicon) lookupBytes(form, low []byte) lexEntry {
 	return e
 }
 
+// wordIndex is the lexicon again, keyed by the hash of the form (hashBytes) that info
+// computes anyway, so that a word costs one probe of a flat table instead of hashing and
+// comparing strings in a map.
+type wordIndex struct {
+	mask  uint64
+	slots []indexSlot
+}
+
+type indexSlot struct {
+	key uint64 // 0: empty
+	e   lexEntry
+}
+
+// newWordIndex indexes lx, or returns nil if two of its words share a hash (or one hashes to
+// 0), which the map keeps apart.
+func newWordIndex(lx lexicon) *wordIndex {
+	size := 16
+	for size*7 < 10*len(lx) {
+		size <<= 1
+	}
+	x := &wordIndex{mask: uint64(size - 1), slots: make([]indexSlot, size)}
+	for w, e := range lx {
+		h := hashBytes([]byte(w))
+		if h == 0 {
+			return nil
+		}
+		s := h & x.mask
+		for x.slots[s].key != 0 {
+			if x.slots[s].key == h {
+				return nil
+			}
+			s = (s + 1) & x.mask
+		}
+		x.slots[s] = indexSlot{key: h, e: e}
+	}
+	return x
+}
+
+func (x *wordIndex) get(h uint64) lexEntry {
+	for s := h & x.mask; ; s = (s + 1) & x.mask {
+		sl := &x.slots[s]
+		if sl.key == h {
+			return sl.e
+		}
+		if sl.key == 0 {
+			return lexEntry{}
+		}
+	}
+}
+
+// lookup is lexicon.lookupBytes through the index, given the hashes of form and low.
+func (m *Model) lookup(form, low []byte, hForm, hLow uint64) lexEntry {
+	x := m.index
+	if x == nil {
+		return m.lex.lookupBytes(form, low)
+	}
+	e := x.get(hForm)
+	if string(low) != string(form) {
+		l := x.get(hLow)
+		if e.cluster == 0 {
+			e.cluster = l.cluster
+		}
+		if e.wn == 0 {
+			e.wn = l.wn
+		}
+		e.caps, e.freq = l.caps, l.freq
+	}
+	if e.wn == 0 {
+		e.wn = m.lex.wordnetGuess(low)
+	}
+	return e
+}
+
 // settle gives every entry without WordNet classes those of its base form, once, so that
 // tagging does not look the base forms up word by word.
 func (lx lexicon) settle() {

@@ -32,7 +32,9 @@ type Model struct {
 	sureLabels [2][numTags]int16
 	// wordScores are the tagger's word-feature sums of the training words (scoreWords).
 	wordScores []int16
-	pool       sync.Pool
+	// index is lex by hash, for info; nil where it is not built.
+	index *wordIndex
+	pool  sync.Pool
 }
 
 // Analysis is the analysis of one sentence. Its slices are reused by Parse across calls.

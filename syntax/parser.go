@@ -293,6 +293,98 @@ func (st *parseState) actionFeats(dst []uint64, withBuffer bool) []uint64 {
 	return f
 }
 
+// The transition features fall in four groups by what they read, so that parsing scores each
+// group only when what it reads has changed (the sums are the same integers): bufferFeats,
+// s0Feats (the stack top and its tree: they change only when it gains a right child),
+// n0TreeFeats (the buffer front's left children: they change with a left arc) and pairFeats,
+// the rest. Together they are actionFeats, which training reads, in its own order; a test
+// checks that the groups are the same features.
+
+// s0Feats writes the features of the stack top s0 and its tree alone.
+func (st *parseState) s0Feats(dst []uint64) []uint64 {
+	n := st.n
+	none := n + 1
+	s0 := int(st.stack[len(st.stack)-1])
+	s0h, s0h2 := none, none
+	if st.heads[s0] >= 0 {
+		s0h = int(st.heads[s0])
+		if s0h < n && st.heads[s0h] >= 0 {
+			s0h2 = int(st.heads[s0h])
+		}
+	}
+	s0l, s0l2, s0r, s0r2 := st.opt(st.lc1[s0]), st.opt(st.lc2[s0]), st.opt(st.rc1[s0]), st.opt(st.rc2[s0])
+	w, p, c := st.w, st.p, st.c6
+	l := func(i int) uint64 { return uint64(st.labels[i]) }
+	m2 := func(t int, a, b uint64) uint64 { return mix(mix(tmpl(t), a), b) }
+	m3 := func(t int, a, b, c uint64) uint64 { return mix(mix(mix(tmpl(t), a), b), c) }
+	return append(dst,
+		m2(101, w[s0], p[s0]), mix(tmpl(102), w[s0]), mix(tmpl(103), p[s0]),
+		mix(tmpl(139), w[s0h]), mix(tmpl(140), p[s0h]), mix(tmpl(141), l(s0)),
+		mix(tmpl(142), w[s0l]), mix(tmpl(143), p[s0l]), mix(tmpl(144), l(s0l)),
+		mix(tmpl(145), w[s0r]), mix(tmpl(146), p[s0r]), mix(tmpl(147), l(s0r)),
+		mix(tmpl(151), w[s0h2]), mix(tmpl(152), p[s0h2]), mix(tmpl(153), l(s0h)),
+		mix(tmpl(154), w[s0l2]), mix(tmpl(155), p[s0l2]), mix(tmpl(156), l(s0l2)),
+		mix(tmpl(157), w[s0r2]), mix(tmpl(158), p[s0r2]), mix(tmpl(159), l(s0r2)),
+		m3(163, p[s0], p[s0l], p[s0l2]),
+		m3(164, p[s0], p[s0r], p[s0r2]),
+		m3(165, p[s0], p[s0h], p[s0h2]),
+		mix(tmpl(186), c[s0]),
+	)
+}
+
+// n0TreeFeats writes the features of the buffer front's left children.
+func (st *parseState) n0TreeFeats(dst []uint64) []uint64 {
+	n0 := st.b
+	n0l, n0l2 := st.opt(st.lc1[n0]), st.opt(st.lc2[n0])
+	w, p := st.w, st.p
+	l := func(i int) uint64 { return uint64(st.labels[i]) }
+	return append(dst,
+		mix(tmpl(148), w[n0l]), mix(tmpl(149), p[n0l]), mix(tmpl(150), l(n0l)),
+		mix(tmpl(160), w[n0l2]), mix(tmpl(161), p[n0l2]), mix(tmpl(162), l(n0l2)),
+		mix(mix(mix(tmpl(166), p[n0]), p[n0l]), p[n0l2]),
+	)
+}
+
+// pairFeats writes the features that read both the stack and the buffer.
+func (st *parseState) pairFeats(dst []uint64) []uint64 {
+	n := st.n
+	none := n + 1
+	s0 := int(st.stack[len(st.stack)-1])
+	n0 := st.b
+	n1 := none
+	if n0+1 <= n {
+		n1 = n0 + 1
+	}
+	s0h := none
+	if st.heads[s0] >= 0 {
+		s0h = int(st.heads[s0])
+	}
+	s0l, s0r := st.opt(st.lc1[s0]), st.opt(st.rc1[s0])
+	n0l := st.opt(st.lc1[n0])
+	w, p, c, c4 := st.w, st.p, st.c6, st.c4
+	dist := distBucket(n0 - s0)
+	m2 := func(t int, a, b uint64) uint64 { return mix(mix(tmpl(t), a), b) }
+	m3 := func(t int, a, b, c uint64) uint64 { return mix(mix(mix(tmpl(t), a), b), c) }
+	return append(dst,
+		mix(m2(113, w[s0], p[s0]), m2(0, w[n0], p[n0])),
+		m3(114, w[s0], p[s0], w[n0]),
+		m3(115, w[s0], w[n0], p[n0]),
+		m3(116, w[s0], p[s0], p[n0]),
+		m3(117, p[s0], w[n0], p[n0]),
+		m2(118, w[s0], w[n0]),
+		m2(119, p[s0], p[n0]),
+		m3(122, p[s0], p[n0], p[n1]),
+		m3(123, p[s0h], p[s0], p[n0]),
+		m3(124, p[s0], p[s0l], p[n0]),
+		m3(125, p[s0], p[s0r], p[n0]),
+		m3(126, p[s0], p[n0], p[n0l]),
+		m2(182, c[s0], c[n0]), m2(183, c4[s0], c4[n0]), m2(184, c[s0], p[n0]), m2(185, p[s0], c[n0]),
+		m3(189, c4[s0], c4[n0], p[n1]), m3(190, p[s0], c[n0], p[n1]),
+		m3(191, c[s0], p[n0], dist),
+		m2(192, p[s0], uint64(st.headless)),
+	)
+}
+
 // bufferFeats writes the transition features that read only the buffer's first words: they
 // stay the same while the buffer does (a left arc or a reduce), so parsing scores them once
 // per word rather than once per transition.
@@ -420,7 +512,17 @@ func (m *Model) parseSentence(s *scratch, toks []tokenInfo, pos []parley.POS, he
 	n := st.n
 	scores := s.scores[:numActs]
 	lastB := -1
-	var bufScores [numActs]int32
+	var bufScores, treeScores [numActs]int32
+	treeOK := false
+	if cap(s.s0OK) < n+2 {
+		s.s0OK = make([]bool, n+2, 2*(n+2))
+		s.s0Scores = make([][numActs]int32, n+2, 2*(n+2))
+	}
+	s.s0OK = s.s0OK[:n+2]
+	s.s0Scores = s.s0Scores[:n+2]
+	for i := range s.s0OK {
+		s.s0OK[i] = false
+	}
 	for {
 		if st.b == n {
 			if len(st.stack) == 0 {
@@ -452,11 +554,23 @@ func (m *Model) parseSentence(s *scratch, toks []tokenInfo, pos []parley.POS, he
 			s.feats = st.bufferFeats(s.feats[:0])
 			m.actions.score(s.feats, bufScores[:], &s.buf)
 			lastB = st.b
+			treeOK = false
 		}
-		s.feats = st.actionFeats(s.feats, false)
+		if !treeOK {
+			s.feats = st.n0TreeFeats(s.feats[:0])
+			m.actions.score(s.feats, treeScores[:], &s.buf)
+			treeOK = true
+		}
+		s0 := st.s0()
+		if !s.s0OK[s0] {
+			s.feats = st.s0Feats(s.feats[:0])
+			m.actions.score(s.feats, s.s0Scores[s0][:], &s.buf)
+			s.s0OK[s0] = true
+		}
+		s.feats = st.pairFeats(s.feats[:0])
 		m.actions.score(s.feats, scores, &s.buf)
 		for a := range scores {
-			scores[a] += bufScores[a]
+			scores[a] += bufScores[a] + treeScores[a] + s.s0Scores[s0][a]
 		}
 		best := -1
 		for a := 0; a < numActs; a++ {
@@ -467,9 +581,11 @@ func (m *Model) parseSentence(s *scratch, toks []tokenInfo, pos []parley.POS, he
 		var lab int16
 		switch best {
 		case actLeft:
-			lab = m.predictLabel(s, st, st.b, st.s0())
+			lab = m.predictLabel(s, st, st.b, s0)
+			treeOK = false // the buffer front gains a left child
 		case actRight:
-			lab = m.predictLabel(s, st, st.s0(), st.b)
+			lab = m.predictLabel(s, st, s0, st.b)
+			s.s0OK[s0] = false // the stack top gains a right child
 		}
 		st.apply(best, lab)
 	}

@@ -2,8 +2,11 @@ package syntax
 
 import (
 	"bytes"
+	"math/rand"
 	"os"
 	"path/filepath"
+	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -393,5 +396,126 @@ func TestSplitWords(t *testing.T) {
 		if got := strings.Join(SplitWords(tc.in), "|"); got != tc.want {
 			t.Errorf("SplitWords(%q) = %s, want %s", tc.in, got, tc.want)
 		}
+	}
+}
+
+// TestFeatureGroups checks that the groups parsing scores apart (bufferFeats, s0Feats,
+// n0TreeFeats, pairFeats) are the features training reads (actionFeats), in states reached by
+// random transitions.
+func TestFeatureGroups(t *testing.T) {
+	m := embeddedModel(t)
+	rng := rand.New(rand.NewSource(3))
+	var s scratch
+	var st parseState
+	states := 0
+	sents := tiny(t)
+	for k := 0; k < 5*len(sents); k++ {
+		sent := sents[k%len(sents)]
+		toks := m.info(&s, sent.Words)
+		st.reset(toks, sent.POS)
+		for st.b < st.n {
+			if len(st.stack) > 0 {
+				want := st.actionFeats(nil, true)
+				got := st.bufferFeats(nil)
+				got = st.s0Feats(got)
+				got = st.n0TreeFeats(got)
+				got = st.pairFeats(got)
+				sort.Slice(want, func(a, b int) bool { return want[a] < want[b] })
+				sort.Slice(got, func(a, b int) bool { return got[a] < got[b] })
+				if !slices.Equal(got, want) {
+					t.Fatalf("%v, state %d: the groups give %d features, actionFeats %d, or others", sent.Words, states, len(got), len(want))
+				}
+				states++
+			}
+			ok := st.valid()
+			a := rng.Intn(numActs)
+			for !ok[a] {
+				a = rng.Intn(numActs)
+			}
+			st.apply(a, int16(1+rng.Intn(3)))
+		}
+	}
+	if states < 100 {
+		t.Errorf("only %d states checked", states)
+	}
+}
+
+// refScore is table.score the plain way: probe, and add each class's weight.
+func refScore(t *table, feats []uint64) []int32 {
+	scores := make([]int32, t.nclass)
+	for _, h := range feats {
+		fp := fingerprint(h)
+		for s := h & t.mask; t.slots[s] != 0; s = (s + 1) & t.mask {
+			v := t.slots[s]
+			if v>>32 != fp {
+				continue
+			}
+			for c := range scores {
+				if t.inline() {
+					scores[c] += int32(uint8(v>>(8*c))) - 128
+				} else {
+					scores[c] += int32(t.rows[int(uint32(v))+c]) - 128
+				}
+			}
+			break
+		}
+	}
+	return scores
+}
+
+// TestScore checks the tables' sums against refScore on the features of real states, and the
+// word index against the lexicon's map.
+func TestScore(t *testing.T) {
+	m := embeddedModel(t)
+	rng := rand.New(rand.NewSource(5))
+	var s scratch
+	var st parseState
+	var buf scoreBuf
+	check := func(tb *table, feats []uint64) {
+		t.Helper()
+		// Repeated features, and more than a chunk of them, must sum too.
+		feats = append(feats, feats...)
+		for len(feats) < 300 {
+			feats = append(feats, feats...)
+		}
+		for _, k := range []int{1, 7, 40, 129, 300} {
+			got := make([]int32, tb.nclass)
+			tb.score(feats[:k], got, &buf)
+			if want := refScore(tb, feats[:k]); !slices.Equal(got, want) {
+				t.Fatalf("%d features of a table of %d classes: score %v, want %v", k, tb.nclass, got, want)
+			}
+		}
+	}
+	for _, sent := range tiny(t) {
+		toks := m.info(&s, sent.Words)
+		for i := range toks {
+			check(m.tagger, tagFeats(nil, toks, i, rng.Intn(numTags), tagStart))
+			var e lexEntry
+			s.norm = appendNorm(s.norm[:0], sent.Words[i])
+			s.low = appendLower(s.low[:0], s.norm)
+			if e = m.lex.lookupBytes(s.norm, s.low); e != m.lookup(s.norm, s.low, toks[i].word, toks[i].low) {
+				t.Errorf("%q: the index gives another entry than the lexicon", sent.Words[i])
+			}
+		}
+		st.reset(toks, sent.POS)
+		for st.b < st.n {
+			if len(st.stack) > 0 {
+				check(m.actions, st.actionFeats(nil, true))
+				h, d := st.s0(), st.b
+				if rng.Intn(2) == 0 {
+					h, d = d, h
+				}
+				check(m.labelers[arcDir(h, d)], st.labelFeats(nil, h, d))
+			}
+			ok := st.valid()
+			a := rng.Intn(numActs)
+			for !ok[a] {
+				a = rng.Intn(numActs)
+			}
+			st.apply(a, int16(1+rng.Intn(3)))
+		}
+	}
+	if m.index == nil {
+		t.Error("the embedded model has no word index")
 	}
 }

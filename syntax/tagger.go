@@ -179,6 +179,7 @@ func (m *Model) scoreWords() {
 		e.row = int32(len(m.wordScores) / numTags)
 		m.lex[w] = e
 	}
+	m.index = newWordIndex(m.lex)
 }
 
 // trainTagger learns tagger weights from sentences whose tokens were computed by info.

@@ -57,6 +57,9 @@ type scratch struct {
 	scores    []int32
 	state     parseState
 	buf       scoreBuf
+	// s0Scores are the s0Feats scores of each word as the stack top, valid where s0OK is.
+	s0Scores [][numActs]int32
+	s0OK     []bool
 }
 
 // appendNorm appends the normalised form of w (see normalize) to dst.
@@ -130,7 +133,7 @@ func (m *Model) info(s *scratch, words []string) []tokenInfo {
 		t := &toks[i]
 		t.word = hashBytes(s.norm)
 		t.low = hashBytes(s.low)
-		e := m.lex.lookupBytes(s.norm, s.low)
+		e := m.lookup(s.norm, s.low, t.word, t.low)
 		t.amb = uint64(e.amb) + 1<<40
 		t.sure = e.sure
 		t.lexRow = e.row

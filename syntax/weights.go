@@ -213,6 +213,10 @@ func (t *table) features() int {
 // branches. Rows are summed eight classes at a time, each byte into a 16-bit lane (128
 // features of at most 255 fit), and the bias taken off at the end.
 func (t *table) score(feats []uint64, scores []int32, buf *scoreBuf) {
+	if t.inline() && len(scores) == 4 {
+		t.scoreFour(feats, scores, buf)
+		return
+	}
 	for i := range scores {
 		scores[i] = 0
 	}
@@ -266,16 +270,8 @@ func (t *table) score(feats []uint64, scores []int32, buf *scoreBuf) {
 			}
 			continue
 		}
-		rows := t.rows
-		for _, off := range offs[:nrows] {
-			r := rows[off : int(off)+8*words]
-			for j := 0; j < words; j++ {
-				v := binary.LittleEndian.Uint64(r[8*j:])
-				even[j] += v & 0x00ff00ff00ff00ff
-				odd[j] += (v >> 8) & 0x00ff00ff00ff00ff
-			}
-		}
 		found += nrows
+		t.addRows(offs[:nrows], &even, &odd, words)
 		if found > 120 {
 			t.flush(scores, &even, &odd, found)
 			found = 0
@@ -284,6 +280,105 @@ func (t *table) score(feats []uint64, scores []int32, buf *scoreBuf) {
 	if found > 0 {
 		t.flush(scores, &even, &odd, found)
 	}
+}
+
+// addRows adds the rows at offs (at most 120 of them) to the lanes of even and odd. Rows of 24
+// and 32 classes, the tagger's and the labellers', are added by straight code that keeps the
+// lanes in registers.
+func (t *table) addRows(offs []int32, even, odd *[8]uint64, words int) {
+	const m = 0x00ff00ff00ff00ff
+	rows := t.rows
+	le := binary.LittleEndian
+	switch words {
+	case 3:
+		e0, e1, e2, o0, o1, o2 := even[0], even[1], even[2], odd[0], odd[1], odd[2]
+		for _, off := range offs {
+			r := rows[off : off+24 : off+24]
+			v0, v1, v2 := le.Uint64(r[0:8]), le.Uint64(r[8:16]), le.Uint64(r[16:24])
+			e0 += v0 & m
+			o0 += v0 >> 8 & m
+			e1 += v1 & m
+			o1 += v1 >> 8 & m
+			e2 += v2 & m
+			o2 += v2 >> 8 & m
+		}
+		even[0], even[1], even[2], odd[0], odd[1], odd[2] = e0, e1, e2, o0, o1, o2
+	case 4:
+		e0, e1, e2, e3, o0, o1, o2, o3 := even[0], even[1], even[2], even[3], odd[0], odd[1], odd[2], odd[3]
+		for _, off := range offs {
+			r := rows[off : off+32 : off+32]
+			v0, v1, v2, v3 := le.Uint64(r[0:8]), le.Uint64(r[8:16]), le.Uint64(r[16:24]), le.Uint64(r[24:32])
+			e0 += v0 & m
+			o0 += v0 >> 8 & m
+			e1 += v1 & m
+			o1 += v1 >> 8 & m
+			e2 += v2 & m
+			o2 += v2 >> 8 & m
+			e3 += v3 & m
+			o3 += v3 >> 8 & m
+		}
+		even[0], even[1], even[2], even[3], odd[0], odd[1], odd[2], odd[3] = e0, e1, e2, e3, o0, o1, o2, o3
+	default:
+		for _, off := range offs {
+			r := rows[off : int(off)+8*words]
+			for j := 0; j < words; j++ {
+				v := le.Uint64(r[8*j:])
+				even[j] += v & m
+				odd[j] += (v >> 8) & m
+			}
+		}
+	}
+}
+
+// scoreFour is score for a table of four classes (the transitions), whose weights are in the
+// slots: the sums stay in two registers.
+func (t *table) scoreFour(feats []uint64, scores []int32, buf *scoreBuf) {
+	slots, mask := t.slots, t.mask
+	first := &buf.first
+	var even, odd uint64
+	var sum [4]int32
+	found := 0
+	for len(feats) > 0 {
+		chunk := feats
+		if len(chunk) > len(first) {
+			chunk = chunk[:len(first)]
+		}
+		feats = feats[len(chunk):]
+		for k, h := range chunk {
+			first[k] = slots[h&mask]
+		}
+		for k, h := range chunk {
+			v := first[k]
+			if v == 0 {
+				continue
+			}
+			fp := fingerprint(h)
+			if v>>32 != fp {
+				s := h & mask
+				for {
+					s = (s + 1) & mask
+					v = slots[s]
+					if v == 0 || v>>32 == fp {
+						break
+					}
+				}
+				if v == 0 {
+					continue
+				}
+			}
+			even += v & 0x00ff00ff
+			odd += (v >> 8) & 0x00ff00ff
+			found++
+		}
+		// 128 features of at most 255 fit a 16-bit lane.
+		bias := int32(128 * found)
+		sum[0] += int32(uint16(even)) - bias
+		sum[1] += int32(uint16(odd)) - bias
+		sum[2] += int32(uint16(even>>16)) - bias
+		sum[3] += int32(uint16(odd>>16)) - bias
+		even, odd, found = 0, 0, 0
+	}
+	scores[0], scores[1], scores[2], scores[3] = sum[0], sum[1], sum[2], sum[3]
 }
 
 // scoreBuf is score's working memory, kept by the caller so that it is not cleared on every
@@ -298,6 +393,23 @@ type scoreBuf struct {
 func (t *table) flush(scores []int32, even, odd *[8]uint64, found int) {
 	bias := int32(128 * found)
 	n := len(scores)
+	if n%8 == 0 && n <= 64 {
+		// Whole words of lanes (the labellers' 32 classes): no test per class.
+		for j := 0; j < n/8; j++ {
+			e, o := even[j], odd[j]
+			sc := scores[8*j : 8*j+8 : 8*j+8]
+			sc[0] += int32(uint16(e)) - bias
+			sc[1] += int32(uint16(o)) - bias
+			sc[2] += int32(uint16(e>>16)) - bias
+			sc[3] += int32(uint16(o>>16)) - bias
+			sc[4] += int32(uint16(e>>32)) - bias
+			sc[5] += int32(uint16(o>>32)) - bias
+			sc[6] += int32(uint16(e>>48)) - bias
+			sc[7] += int32(uint16(o>>48)) - bias
+		}
+		*even, *odd = [8]uint64{}, [8]uint64{}
+		return
+	}
 	for j := 0; 8*j < n; j++ {
 		e, o := even[j], odd[j]
 		for l := 0; l < 4; l++ {
