@@ -275,6 +275,7 @@ func TestReadJSONL(t *testing.T) {
 		`{"id":"a10","text":"Trailing"} junk`,
 		`{"id":"a11","html":""}`,
 		`{"id":"a12","text":"Windows line end."}` + "\r",
+		`{"id":"a14","text":"A date that is none.","published":"2025-13-45"}`,
 		`{"id":"a13","text":"No final newline."}`,
 	}
 	writeTree(t, dir, map[string][]byte{
@@ -299,10 +300,11 @@ func TestReadJSONL(t *testing.T) {
 		fail(parley.EINVALID, loc(14)+": binary data"),
 		html("a7", "<p>Falls back to html</p>"),
 		text("a8", "Text wins."),
-		{Source: "a9", Format: "text", Text: "Published as given.", Published: "Mon, 3 Mar 2025"},
+		{Source: "a9", Format: "text", Text: "Published as given.", Published: "2025-03-03"},
 		fail(parley.EINVALID, loc(18)+": not a JSON object: invalid character 'j' after top-level value"),
 		fail(parley.EINVALID, loc(19)+": empty document"),
 		text("a12", "Windows line end."),
+		fail(parley.EINVALID, loc(21)+`: field "published" is "2025-13-45", not a date (YYYY-MM-DD, RFC 3339 or a date such as "Mon, 3 Mar 2025")`),
 		text("a13", "No final newline."),
 		text("z", "Zipped."),
 		text("t1", "One."),
@@ -498,4 +500,27 @@ func FuzzReadStdin(f *testing.F) {
 			t.Fatalf("Read: %v", err)
 		}
 	})
+}
+
+func TestNormalDate(t *testing.T) {
+	for _, tt := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"", "", true},
+		{"2025-08-19", "2025-08-19", true},
+		{"2025-08-19T14:02:00+02:00", "2025-08-19T14:02:00+02:00", true},
+		{"2025-08-19 14:02", "2025-08-19T14:02:00Z", true},
+		{"Tue, 19 Aug 2025 14:02:00 GMT", "2025-08-19T14:02:00Z", true},
+		{"19 August 2025", "2025-08-19", true},
+		{"August 19, 2025", "2025-08-19", true},
+		{"2025-13-45", "", false},
+		{"2025-02-30", "", false},
+		{"yesterday", "", false},
+	} {
+		got, ok := normalDate(tt.in)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("normalDate(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
 }

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
+	"time"
 
 	"github.com/parleynews/parley"
 )
@@ -124,7 +126,12 @@ func parseLine(line []byte, loc string) (*parley.Document, error) {
 	if err != nil {
 		return nil, bad("%v", err)
 	}
-	doc := &parley.Document{Title: jl.Title, URL: jl.URL, Published: jl.Published}
+	published, ok := normalDate(jl.Published)
+	if !ok {
+		// A date that is not one would sort as a string and date nothing: refuse the line.
+		return nil, bad(`field "published" is %q, not a date (YYYY-MM-DD, RFC 3339 or a date such as "Mon, 3 Mar 2025")`, jl.Published)
+	}
+	doc := &parley.Document{Title: jl.Title, URL: jl.URL, Published: published}
 	switch {
 	case jl.URL != "":
 		doc.Source = jl.URL
@@ -169,4 +176,40 @@ func idString(raw json.RawMessage) (string, error) {
 		return string(raw), nil
 	}
 	return "", errors.New(`field "id" is not a string or number`)
+}
+
+// dateLayouts are the forms of "published" that producers write: the store's own first, then
+// those of feeds and HTTP headers, then dates written out.
+var dateLayouts = []struct {
+	layout string
+	clock  bool // the form holds a time of day
+}{
+	{time.RFC3339, true}, {"2006-01-02T15:04:05", true}, {"2006-01-02 15:04:05", true}, {"2006-01-02 15:04", true},
+	{"2006-01-02", false}, {time.RFC1123Z, true}, {time.RFC1123, true}, {"Mon, 2 Jan 2006 15:04:05 -0700", true},
+	{"Mon, 2 Jan 2006 15:04:05 MST", true}, {"Mon, 2 Jan 2006", false}, {"2 Jan 2006", false}, {"2 January 2006", false},
+	{"Jan 2, 2006", false}, {"January 2, 2006", false},
+}
+
+// normalDate turns a "published" value into the form documents keep (YYYY-MM-DD, or RFC 3339
+// when it holds a time); "" stays "". ok is false for anything that is not a real date
+// ("2025-13-45").
+func normalDate(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", true
+	}
+	for _, l := range dateLayouts {
+		t, err := time.Parse(l.layout, s)
+		if err != nil {
+			continue
+		}
+		if l.layout == time.RFC3339 || l.layout == "2006-01-02" {
+			return s, true // already in a form the store keeps, zone and all
+		}
+		if l.clock {
+			return t.Format(time.RFC3339), true
+		}
+		return t.Format("2006-01-02"), true
+	}
+	return "", false
 }
