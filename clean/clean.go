@@ -160,8 +160,17 @@ func (c *cleaner) header() {
 		return
 	}
 	c.title = i
+	title := c.lines[i].text
+	if date, rest, ok := fusedDate(title); ok {
+		// "date 2025-08-19 Trump says …", "Trump says … | 19 August 2025": the paste ran the
+		// date line into the headline.
+		if c.published == "" {
+			c.published = date
+		}
+		title = rest
+	}
 	if c.doc.Title == "" {
-		c.doc.Title = c.lines[i].text
+		c.doc.Title = title
 	}
 	// Between the title and the first prose paragraph: section labels and datelines.
 	for j := i + 1; j < len(c.lines) && j < i+headerLines; j++ {
@@ -488,3 +497,34 @@ func (c *cleaner) commit() {
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
 	c.doc.Removed = out
 }
+
+// fusedDate finds a date run into a headline: at its start, after an optional label ("date",
+// "published"), or at its end after a separator (" | ", " - "). It returns the date and the
+// headline without it, which must still be a headline of four words or more.
+func fusedDate(text string) (date, rest string, ok bool) {
+	hits := FindDates(text)
+	if len(hits) == 0 {
+		return "", "", false
+	}
+	const seps = " \t|-–—•·:,"
+	first, last := hits[0], hits[len(hits)-1]
+	if lead := strings.ToLower(strings.TrimSpace(text[:first.Start])); lead == "" || dateLabels[strings.TrimRight(lead, ": ")] {
+		rest = strings.TrimLeft(text[first.End:], seps)
+		if len(strings.Fields(rest)) >= 4 {
+			return first.Date, rest, true
+		}
+	}
+	if strings.TrimSpace(text[last.End:]) == "" {
+		head := strings.TrimRight(text[:last.Start], " \t")
+		if trimmed := strings.TrimRight(head, "|-–—•·"); len(trimmed) < len(head) {
+			rest = strings.TrimRight(trimmed, seps)
+			if len(strings.Fields(rest)) >= 4 {
+				return last.Date, rest, true
+			}
+		}
+	}
+	return "", "", false
+}
+
+// dateLabels may stand before a date run into a headline.
+var dateLabels = map[string]bool{"date": true, "published": true, "posted": true, "updated": true, "published on": true, "posted on": true}

@@ -255,6 +255,35 @@ func TestClean(t *testing.T) {
 			removed: []removal{{"Friday, June 10, 2016.", bp}},
 		},
 		{
+			name: "a date run into the headline before it",
+			text: "date 2025-08-19 Harbour Workers Vote to End Strike\n" +
+				"Dock workers voted on Monday to end a two-week strike after the port authority raised its pay offer.",
+			title:     "Harbour Workers Vote to End Strike",
+			published: "2025-08-19",
+		},
+		{
+			name: "a date run into the headline after it",
+			text: "Harbour Workers Vote to End Strike | 19 August 2025\n" +
+				"Dock workers voted on Monday to end a two-week strike after the port authority raised its pay offer.",
+			title:     "Harbour Workers Vote to End Strike",
+			published: "2025-08-19",
+		},
+		{
+			name: "a headline that ends with a date of its own keeps it",
+			text: "Harbour Strike Talks Set for 19 August 2025\n" +
+				"Dock workers and the port authority will meet again, mediators said on Monday.",
+			title: "Harbour Strike Talks Set for 19 August 2025",
+		},
+		{
+			name: "a byline with its date",
+			text: "Harbour Workers Vote to End Strike\n" +
+				"By Jane Smith, August 19, 2025\n" +
+				"Dock workers voted on Monday to end a two-week strike after the port authority raised its pay offer.",
+			title:     "Harbour Workers Vote to End Strike",
+			published: "2025-08-19",
+			removed:   []removal{{"By Jane Smith, August 19, 2025", bp}},
+		},
+		{
 			name: "relative stamp and reading time",
 			text: "Updated 3 hours ago\n5 min read\n" +
 				"Heavy rain caused flooding across the northern districts, closing roads and schools for a second day on Thursday.",

@@ -190,13 +190,37 @@ func dateLine(l *line) (date, keyword string, labelled, ok bool) {
 		case len(parts) > 1 && allCapitalised(p) && len(strings.Fields(p)) <= 4:
 			// An outlet or place beside a byline: "By Jane Doe | Reuters".
 		default:
-			return "", "", false, false
+			d, ok := bylineDate(p)
+			if !ok {
+				return "", "", false, false
+			}
+			if date == "" {
+				date = d
+			}
+			strong, labelled = true, true
 		}
 	}
 	if !strong {
 		return "", "", false, false
 	}
 	return date, keyword, labelled, true
+}
+
+// bylineDate reads a byline that ends in its date after a comma ("By Jane Smith, August 19,
+// 2025"), returning the date.
+func bylineDate(p string) (string, bool) {
+	for k := strings.IndexByte(p, ','); k > 0; {
+		head, tail := strings.TrimSpace(p[:k]), strings.TrimSpace(p[k+1:])
+		if bylineRe.MatchString(head) && dateLineRe.MatchString(tail) {
+			return ParseDate(tail)
+		}
+		next := strings.IndexByte(p[k+1:], ',')
+		if next < 0 {
+			break
+		}
+		k += 1 + next
+	}
+	return "", false
 }
 
 func allCapitalised(s string) bool {
