@@ -255,6 +255,21 @@ func TestClean(t *testing.T) {
 			removed: []removal{{"Friday, June 10, 2016.", bp}},
 		},
 		{
+			name: "a Reference(s) heading",
+			text: "Kyiv Presses for a Written Pledge\n" +
+				"Ukrainian officials said on Monday that talks on security guarantees would continue this week [1].\n" +
+				"The foreign minister told reporters that a written pledge was needed before any ceasefire could hold [2].\n" +
+				"Reference(s):\n" +
+				"1. Example Wire, \"Kyiv presses Washington\", 18 August 2025.\n" +
+				"2. Daily Ledger, \"Talks continue\", 18 August 2025.",
+			title: "Kyiv Presses for a Written Pledge",
+			removed: []removal{{"Reference(s):\n" +
+				"1. Example Wire, \"Kyiv presses Washington\", 18 August 2025.\n" +
+				"2. Daily Ledger, \"Talks continue\", 18 August 2025.", ref}},
+			flags: []string{parley.FlagReferenceList},
+			refs:  2,
+		},
+		{
 			name: "a date run into the headline before it",
 			text: "date 2025-08-19 Harbour Workers Vote to End Strike\n" +
 				"Dock workers voted on Monday to end a two-week strike after the port authority raised its pay offer.",

@@ -26,7 +26,8 @@ var (
 	// numberedRe is a numbered or bulleted entry under a "References" heading.
 	numberedRe = regexp.MustCompile(`^(?:\[(\d{1,3})\]|(\d{1,3})[.)]|[-•*–·])\s+`)
 	// listHeadingRe is the heading of a list of sources, as normalize leaves it.
-	listHeadingRe = regexp.MustCompile(`^(?:references?|sources?|citations?|bibliography|works cited|footnotes|notes|further reading|sources and references|references and notes)$`)
+	// ("Reference(s):" reads "reference(s", its closing parenthesis trimmed with the colon.)
+	listHeadingRe = regexp.MustCompile(`^(?:references?|sources?|citations?|(?:reference|source|citation|note)\(s\)?|bibliography|works cited|footnotes|notes|further reading|sources and references|references and notes)$`)
 	urlRe         = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+`)
 	urlLineRe     = regexp.MustCompile(`(?i)^(?:<?(?:https?://|www\.)\S+>?|(?:retrieved|accessed|archived)\b.{0,80})$`)
 )
