@@ -480,3 +480,28 @@ func TestPronounNamedInsideQuote(t *testing.T) {
 		{kind: "direct", text: "The war cannot become a pause before Putin attacks again", speaker: "he", name: "Keir Starmer"},
 	})
 }
+
+// TestNameAfterModifier: an actor that only modifies the speaker phrase (the outlet, the
+// country) does not name the speaker when the phrase ends with a name; after a preposition the
+// name is a place and the actor stays.
+func TestNameAfterModifier(t *testing.T) {
+	tests := []struct {
+		text string
+		a    actor
+		name string
+	}{
+		{"The Daily Ledger’s Ana Costa said the vote was close.", actor{"The Daily Ledger", "USAMED", []string{"The Daily Ledger"}}, "Ana Costa"},
+		{"Latvia’s envoy Ilze Berzina said the talks would resume.", actor{"Latvia", "LVA", []string{"Latvia"}}, "Ilze Berzina"},
+		{"Sen. Ana Costa of New Mexico said the vote was close.", actor{"Ana Costa", "USAGOV", []string{"Ana Costa"}}, "Ana Costa"},
+	}
+	for _, tt := range tests {
+		doc := analyze(t, tt.text, nil, tt.a)
+		if len(doc.Quotes) != 1 || doc.Quotes[0].Speaker == nil {
+			t.Errorf("%q: %s", tt.text, describe(doc))
+			continue
+		}
+		if got := doc.Quotes[0].Speaker.Name; got != tt.name {
+			t.Errorf("%q: speaker %q, want %q", tt.text, got, tt.name)
+		}
+	}
+}

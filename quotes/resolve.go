@@ -41,6 +41,12 @@ func newResolver(doc *parley.Document) *resolver {
 // actorAt returns the actor whose mention overlaps sp, preferring the right-most mention: in
 // English the head of a noun phrase comes last (Fox Business correspondent Edward Lawrence).
 func (r *resolver) actorAt(sp parley.Span) (int, bool) {
+	m, ok := r.mentionAt(sp)
+	return m.actor, ok
+}
+
+// mentionAt is actorAt's mention.
+func (r *resolver) mentionAt(sp parley.Span) (mention, bool) {
 	lo, _ := slices.BinarySearchFunc(r.mentions, sp.Start-r.maxLen, func(m mention, t int) int { return m.Start - t })
 	best, bestEnd := -1, -1
 	for i := lo; i < len(r.mentions) && r.mentions[i].Start < sp.End; i++ {
@@ -50,9 +56,9 @@ func (r *resolver) actorAt(sp parley.Span) (int, bool) {
 		}
 	}
 	if best < 0 {
-		return 0, false
+		return mention{}, false
 	}
-	return r.mentions[best].actor, true
+	return r.mentions[best], true
 }
 
 // resolve names the speaker whose mention is sp, for the quote whose words are quote.
@@ -70,6 +76,15 @@ func (r *resolver) resolve(sp, quote parley.Span) *parley.ActorRef {
 			}
 		}
 		ref.Name, ref.Code = r.actors[ai].Name, r.actors[ai].Code
+		if name := r.nameAfter(sp); name != "" {
+			// "U.S. special envoy Steve Witkoff": the actor found is the envoy's country, a
+			// modifier; the speaker is the person the phrase ends with, on that side. A
+			// possessive pronoun's actor is someone else ("his friend X"): no side then.
+			ref.Name = name
+			if m, _ := r.mentionAt(sp); possessivePronouns[strings.ToLower(r.text[m.Start:m.End])] {
+				ref.Code = ""
+			}
+		}
 		r.history = append(r.history, ref)
 		return &ref
 	}
@@ -154,4 +169,31 @@ func orgLike(name string) bool {
 		return true
 	}
 	return strings.Contains(name, "Ministry") || strings.Contains(name, "Department")
+}
+
+var possessivePronouns = map[string]bool{"his": true, "her": true, "their": true, "its": true, "my": true, "our": true, "your": true}
+
+// nameAfter returns the name a speaker phrase ends with when its actor mention stands before
+// it as a modifier: two or more capitalised words after the mention and a lower-case word
+// ("U.S. special envoy Steve Witkoff" gives "Steve Witkoff", "Reuters' Luciana Lopez" gives
+// "Luciana Lopez"), with no preposition on the way. It returns "" otherwise.
+func (r *resolver) nameAfter(sp parley.Span) string {
+	m, ok := r.mentionAt(sp)
+	if !ok || m.End >= sp.End {
+		return ""
+	}
+	words := strings.Fields(r.text[m.End:sp.End])
+	k := len(words)
+	for k > 0 && isUpper([]rune(words[k-1])[0]) {
+		k--
+	}
+	if len(words)-k < 2 || k == 0 {
+		return "" // no name at the end, or nothing but a name after the mention ("Trump Steve")
+	}
+	for _, w := range words[:k] {
+		if prepositions[strings.ToLower(w)] {
+			return "" // "Sen. Chuck Schumer of New York": the name at the end is a place
+		}
+	}
+	return strings.Join(words[k:], " ")
 }
