@@ -379,10 +379,15 @@ func (s *sentence) dropControlVerbs(out []cand) []cand {
 	return kept
 }
 
-// coveredVerb reports whether a candidate has its trigger at token k, or is a noun shortly after it.
+// infinitiveNoun is how many tokens after an infinitive a noun candidate may stand to be that
+// infinitive's event ("agreed to hold peace talks"); chosen by hand on the seed and PLV sentences.
+const infinitiveNoun = 6
+
+// coveredVerb reports whether a candidate has its trigger at token k, or is a noun fewer than
+// infinitiveNoun tokens after it.
 func (s *sentence) coveredVerb(cs []cand, k int) bool {
 	for _, c := range cs {
-		if c.trig == k || c.noun && c.trig > k && c.trig < k+6 {
+		if c.trig == k || c.noun && c.trig > k && c.trig < k+infinitiveNoun {
 			return true
 		}
 	}

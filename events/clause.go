@@ -71,6 +71,9 @@ func (s *sentence) conditional(g int, subj span) bool {
 	}
 }
 
+// minMainClause is the fewest tokens before a participle clause's comma: a subject and a verb.
+const minMainClause = 2
+
 // participleClause reports whether token i is an -ing form that opens a participle clause after
 // a comma ("…, accusing him of fraud"), which acts with the main clause's subject.
 func (s *sentence) participleClause(i int) bool {
@@ -81,7 +84,7 @@ func (s *sentence) participleClause(i int) bool {
 	for j >= 0 && isAdverb(s.low(j)) {
 		j--
 	}
-	if j < 2 || s.low(j) != "," {
+	if j < minMainClause || s.low(j) != "," {
 		return false
 	}
 	// "…, warning that…", "…, warning such a move could…": the clause reports speech.
@@ -118,6 +121,16 @@ func (s *sentence) mustRequest(i int, subj span) (cand, bool) {
 	return cand{trig: i, trigEnd: i + 1, lemma: s.lemma(i) + " must", e: e, code: "100", src: subj, tgt: np, reported: -1}, true
 }
 
+// How consequences reads "X said there would be very severe consequences": "there" at most
+// thereReach tokens after the reporting verb, fewer than thereVerbWords modals, negations and
+// adverbs before "be", and at most consequenceAdjs words between it and the noun; chosen by hand on
+// the seed and PLV sentences.
+const (
+	thereReach      = 16
+	thereVerbWords  = 4
+	consequenceAdjs = 4
+)
+
 // consequenceNouns name a harm held over someone without saying what it is.
 var consequenceNouns = vocab.Set("consequenceNouns")
 
@@ -129,12 +142,12 @@ func (s *sentence) consequences(rep int, subj span) (cand, bool) {
 		return cand{}, false
 	}
 	n := len(s.toks)
-	for j := rep + 1; j < n && j-rep < 16; j++ {
+	for j := rep + 1; j < n && j-rep < thereReach; j++ {
 		if s.low(j) != "there" {
 			continue
 		}
 		k := j + 1
-		for k < n && k-j < 4 && (modals[s.low(k)] || negations[s.low(k)] || isAdverb(s.low(k))) {
+		for k < n && k-j < thereVerbWords && (modals[s.low(k)] || negations[s.low(k)] || isAdverb(s.low(k))) {
 			k++
 		}
 		if !isBe(s.low(k)) && s.low(k) != "been" {
@@ -146,7 +159,7 @@ func (s *sentence) consequences(rep int, subj span) (cand, bool) {
 		}
 		// Adjectives and adverbs before the noun: "very severe", "serious".
 		h := k
-		for h < n && h-k < 4 && s.isWord(h) && !consequenceNouns[s.low(h)] && !clauseStops[s.low(h)] && !prepositions[s.low(h)] && !s.verbAt(h) {
+		for h < n && h-k < consequenceAdjs && s.isWord(h) && !consequenceNouns[s.low(h)] && !clauseStops[s.low(h)] && !prepositions[s.low(h)] && !s.verbAt(h) {
 			h++
 		}
 		if h >= n || !consequenceNouns[s.low(h)] || negations[s.low(k-1)] || negations[s.low(j+1)] || s.low(k) == "no" {
@@ -154,7 +167,7 @@ func (s *sentence) consequences(rep int, subj span) (cand, bool) {
 		}
 		c := cand{trig: h, trigEnd: h + 1, noun: true, lemma: s.low(h), e: s.lx.verbs["warn"][0], code: "130",
 			src: subj, reported: rep, reportSrc: subj}
-		end := minInt(n, h+12)
+		end := minInt(n, h+nounTargetReach)
 		if t, p := s.prepTarget([]string{"for", "against", "on"}, h+1, end); t.ok() && s.agentLike(t) {
 			c.tgt, c.prep = t, p
 			return c, true

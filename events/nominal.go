@@ -83,6 +83,20 @@ func (s *sentence) coveredNoun(cs []cand, k int) bool {
 	return false
 }
 
+// nounTargetReach is how many tokens after an event noun the search for its target's preposition
+// runs (at most to the clause's end); chosen by hand on the seed and PLV sentences.
+const nounTargetReach = 12
+
+// How far the noun steps look: at most modifierWords words before a conflict noun for the name that
+// did it ("a Taliban suicide attack"), fewer than possWords tokens after a possessive for the event
+// noun ("Trump's long-awaited meeting"), and betweenNP tokens after "between" for the two parties;
+// chosen by hand on the seed and PLV sentences.
+const (
+	modifierWords = 4
+	possWords     = 4
+	betweenNP     = 14
+)
+
 // modifiedNouns adds the conflict nouns that no candidate covers and whose modifier names who
 // did it: "a Taliban attack on X", "a U.S. airstrike". The first capitalised run before the
 // noun is the source.
@@ -94,7 +108,7 @@ func (s *sentence) modifiedNouns(out []cand) []cand {
 			continue
 		}
 		a := j
-		for a-1 >= 0 && j-a < 4 && s.isWord(a-1) && (s.toks[a-1].cap || !determiners[s.low(a-1)] && !prepositions[s.low(a-1)] && !clauseStops[s.low(a-1)] && !s.verbAt(a-1) && a-1 > 0 && s.toks[a-2].cap) {
+		for a-1 >= 0 && j-a < modifierWords && s.isWord(a-1) && (s.toks[a-1].cap || !determiners[s.low(a-1)] && !prepositions[s.low(a-1)] && !clauseStops[s.low(a-1)] && !s.verbAt(a-1) && a-1 > 0 && s.toks[a-2].cap) {
 			a--
 		}
 		// The first capitalised run before the noun is the attacker.
@@ -111,7 +125,7 @@ func (s *sentence) modifiedNouns(out []cand) []cand {
 		}
 		c := cand{trig: j, trigEnd: j + w, noun: true, lemma: s.low(j), e: e, code: e.code, reported: -1, src: span{m, b}}
 		end := s.clauseEnd(j + w)
-		c.tgt, c.prep = s.prepTarget(e.preps, j+w, minInt(end, j+w+12))
+		c.tgt, c.prep = s.prepTarget(e.preps, j+w, minInt(end, j+w+nounTargetReach))
 		out = append(out, c)
 	}
 	return out
@@ -126,7 +140,7 @@ func (s *sentence) possessiveNouns(out []cand) []cand {
 			continue
 		}
 		k := j + 1
-		for k < n && k-j < 4 && s.isWord(k) && !s.toks[k].cap {
+		for k < n && k-j < possWords && s.isWord(k) && !s.toks[k].cap {
 			e, w := s.nounTrigger(k)
 			if e != nil {
 				if s.coveredNoun(out, k) {
@@ -135,7 +149,7 @@ func (s *sentence) possessiveNouns(out []cand) []cand {
 				c := cand{trig: k, trigEnd: k + w, noun: true, lemma: s.low(k), e: e, code: e.code, reported: -1}
 				c.src = s.npLeft(j - 1)
 				end := s.clauseEnd(k + w)
-				c.tgt, c.prep = s.prepTarget(e.preps, k+w, minInt(end, k+w+12))
+				c.tgt, c.prep = s.prepTarget(e.preps, k+w, minInt(end, k+w+nounTargetReach))
 				if c.src.ok() {
 					out = append(out, c)
 				}
@@ -158,14 +172,14 @@ func (s *sentence) meetingBetween(out []cand) []cand {
 		if e == nil || !meetingNouns[e.lemma] || s.toks[j].cap || s.verbAt(j) {
 			continue
 		}
-		if t, _ := s.prepTarget(e.preps, j+w, minInt(s.clauseEnd(j+w), j+w+12)); t.ok() {
+		if t, _ := s.prepTarget(e.preps, j+w, minInt(s.clauseEnd(j+w), j+w+nounTargetReach)); t.ok() {
 			continue // "meeting with X" is coded where it has its own target
 		}
 		for k := 0; k < n; k++ {
 			if s.low(k) != "between" || k == j-1 {
 				continue
 			}
-			parts := s.conjuncts(s.npRight(k+1, minInt(n, k+14)))
+			parts := s.conjuncts(s.npRight(k+1, minInt(n, k+betweenNP)))
 			if len(parts) != 2 {
 				continue
 			}

@@ -29,13 +29,18 @@ func (s *sentence) objectOf(k, end int) (obj span, prep string) {
 	return s.npRight(k, end), ""
 }
 
+// targetReach is how many tokens after the trigger (or the target found so far) prepTarget and
+// actorAfter look for a target's preposition: a target follows its trigger closely; chosen by hand
+// on the seed and PLV sentences.
+const targetReach = 20
+
 // prepTarget finds the noun phrase after the first of the preferred prepositions between from
 // and end.
 func (s *sentence) prepTarget(preps []string, from, end int) (span, string) {
 	// The target's phrase follows the trigger closely; adjuncts ("amid allegations of …") end
 	// the search.
-	if end > from+20 {
-		end = from + 20
+	if end > from+targetReach {
+		end = from + targetReach
 	}
 	for j := from; j < end; j++ {
 		if adjunctStops[s.low(j)] {
@@ -58,8 +63,8 @@ func (s *sentence) prepTarget(preps []string, from, end int) (span, string) {
 
 // actorAfter finds the first actor-like noun phrase introduced by a preposition in [k, end).
 func (s *sentence) actorAfter(k, end int, purpose bool) (span, string) {
-	if end > k+20 {
-		end = k + 20
+	if end > k+targetReach {
+		end = k + targetReach
 	}
 	for j := k; j < end; j++ {
 		w := s.low(j)

@@ -94,11 +94,15 @@ func isNumber(w string) bool {
 	return c >= '0' && c <= '9'
 }
 
+// shortLyWord is the longest -ly word not read as an adverb by its ending alone, since the short
+// ones mostly are not ("fly", "holy", "ugly", "July", "rely"); chosen by hand.
+const shortLyWord = 4
+
 func isAdverb(w string) bool {
 	if adverbs[w] {
 		return true
 	}
-	return len(w) > 4 && strings.HasSuffix(w, "ly") && !strings.HasSuffix(w, "ally") || strings.HasSuffix(w, "ically")
+	return len(w) > shortLyWord && strings.HasSuffix(w, "ly") && !strings.HasSuffix(w, "ally") || strings.HasSuffix(w, "ically")
 }
 
 // isTime reports whether token i is part of a time expression that a parser should step over.

@@ -5,6 +5,14 @@ import "strings"
 // Noun phrases: their bounds left and right of a token, and what they name (an actor, a
 // country, a head word).
 
+// shortIngWord is the longest -ing word npTok does not take for a verb form by its ending, since
+// the short ones mostly are not ("thing", "king", "wing", "ring"); chosen by hand.
+const shortIngWord = 5
+
+// maxNP is the most tokens npLeft and npRight take into one noun phrase; chosen by hand on the seed
+// and PLV sentences.
+const maxNP = 16
+
 // npTok reports whether token i can stand inside a noun phrase.
 func (s *sentence) npTok(i int) bool {
 	t := s.toks[i]
@@ -28,7 +36,7 @@ func (s *sentence) npTok(i int) bool {
 	if !t.cap && s.verbAt(i) {
 		return false
 	}
-	if !t.cap && (strings.HasSuffix(w, "ing") && len(w) > 5 && !strings.Contains(w, "-") && !(i+1 < len(s.toks) && s.toks[i+1].cap && (i == 0 || !s.isWord(i-1) || determiners[s.low(i-1)] || s.verbAt(i-1))) && !agentNouns[w] && s.lx.nouns[w] == nil && !strings.HasSuffix(w, "thing")) {
+	if !t.cap && (strings.HasSuffix(w, "ing") && len(w) > shortIngWord && !strings.Contains(w, "-") && !(i+1 < len(s.toks) && s.toks[i+1].cap && (i == 0 || !s.isWord(i-1) || determiners[s.low(i-1)] || s.verbAt(i-1))) && !agentNouns[w] && s.lx.nouns[w] == nil && !strings.HasSuffix(w, "thing")) {
 		return false
 	}
 	return true
@@ -40,7 +48,7 @@ func (s *sentence) npLeft(k int) span {
 		return span{}
 	}
 	a := k
-	for a-1 >= 0 && k-(a-1) < 16 && s.npTok(a-1) {
+	for a-1 >= 0 && k-(a-1) < maxNP && s.npTok(a-1) {
 		a--
 	}
 	// Leading prepositions and conjunctions belong to what came before.
@@ -81,7 +89,7 @@ func (s *sentence) npRight(k, end int) span {
 		return span{}
 	}
 	b := k
-	for b < end && b-k < 16 && s.npTok(b) {
+	for b < end && b-k < maxNP && s.npTok(b) {
 		w := s.low(b)
 		if w == "and" || prepositions[w] && w != "of" {
 			// Keep a coordination or an "in"-phrase only when a noun phrase follows.

@@ -3,6 +3,15 @@ package events
 // Subjects: the noun phrase left of a verb group, found over adverbials, parenthetical and
 // relative clauses and coordinated verbs, and the main clause's subject for a participle clause.
 
+// How far skipLeft looks for the commas around an adverbial between a subject and its verb:
+// adverbialComma for the opening comma of ", yesterday," or ", in a statement," from the closing
+// one, looseComma for the comma before an unclosed one ("X, in a statement condemned"); chosen by
+// hand on the seed and PLV sentences.
+const (
+	adverbialComma = 8
+	looseComma     = 6
+)
+
 // skipLeft steps left over adverbs, time expressions and bracketed adverbial phrases that stand
 // between a subject and its verb.
 func (s *sentence) skipLeft(k int) int {
@@ -21,7 +30,7 @@ func (s *sentence) skipLeft(k int) int {
 		case w == ",":
 			// ", yesterday," or ", in a statement," or an apposition.
 			j := k - 1
-			for j >= 0 && k-j < 8 && s.low(j) != "," {
+			for j >= 0 && k-j < adverbialComma && s.low(j) != "," {
 				j--
 			}
 			if j >= 0 && s.low(j) == "," && (prepositions[s.low(j+1)] || s.isTime(j+1) || isAdverb(s.low(j+1)) || s.adverbial(j+1, k)) {
@@ -37,7 +46,7 @@ func (s *sentence) skipLeft(k int) int {
 			return k - 1
 		}
 		// An adverbial phrase set off by a comma: "X, in a statement, condemned"; "X, in a statement condemned".
-		if j := s.commaBefore(k, 6); j >= 0 && prepositions[s.low(j+1)] && s.low(j+1) != "of" {
+		if j := s.commaBefore(k, looseComma); j >= 0 && prepositions[s.low(j+1)] && s.low(j+1) != "of" {
 			k = j - 1
 			continue
 		}
@@ -49,12 +58,17 @@ func (s *sentence) skipLeft(k int) int {
 // relativeOpeners open a non-restrictive relative clause set off by commas.
 var relativeOpeners = vocab.Set("relativeOpeners")
 
+// insertReach is how many tokens left of its closing comma insertOpen looks for the comma that
+// opens a relative or participle clause ("X, who is due to meet Y in Washington next week,");
+// chosen by hand on the seed and PLV sentences.
+const insertReach = 30
+
 // insertOpen finds, for the comma at k that closes a parenthetical clause between a subject and
 // its verb ("X, who is due to meet Y in Washington next week, has refused"), the comma that opens
 // it, when that clause is a relative or participle clause after a noun phrase; else -1.
 // Inner commas ("who met Y, Z and W,") are stepped over; clause punctuation ends the search.
 func (s *sentence) insertOpen(k int) int {
-	for j := k - 1; j > 0 && k-j <= 30; j-- {
+	for j := k - 1; j > 0 && k-j <= insertReach; j-- {
 		t := s.toks[j]
 		if t.kind == tkPunct {
 			switch t.low {
@@ -114,15 +128,23 @@ func (s *sentence) subject(g int) span {
 	return s.subjectDepth(g, 0)
 }
 
+// For a verb coordinated with an earlier one ("would step up its efforts and would hold talks"),
+// subjectDepth looks at most coordReach tokens left of the "and" for that verb, through at most
+// coordDepth coordinations; chosen by hand on the seed and PLV sentences.
+const (
+	coordReach = 20
+	coordDepth = 3
+)
+
 func (s *sentence) subjectDepth(g, depth int) span {
 	k := s.skipLeft(g - 1)
 	if k < 0 {
 		return span{}
 	}
 	w := s.low(k)
-	if (w == "and" || w == "but") && depth < 3 {
+	if (w == "and" || w == "but") && depth < coordDepth {
 		// "The EU would step up its efforts and would hold talks": the first verb's subject.
-		for j := k - 1; j >= 0 && k-j < 20; j-- {
+		for j := k - 1; j >= 0 && k-j < coordReach; j-- {
 			if s.verbAt(j) && !s.toks[j].cap {
 				var c cand
 				if g2 := s.group(&c, j); g2 >= 0 {
@@ -158,6 +180,10 @@ func (s *sentence) subjectDepth(g, depth int) span {
 	return np
 }
 
+// mainReach is how many tokens left of a participle clause's comma mainSubject looks for the main
+// clause's verb; chosen by hand on the seed and PLV sentences.
+const mainReach = 30
+
 // mainSubject finds the subject of the finite verb before the comma that opens the participle
 // clause at token i.
 func (s *sentence) mainSubject(i int) span {
@@ -165,7 +191,7 @@ func (s *sentence) mainSubject(i int) span {
 	for j >= 0 && s.low(j) != "," {
 		j--
 	}
-	for k := j - 1; k >= 0 && j-k < 30; k-- {
+	for k := j - 1; k >= 0 && j-k < mainReach; k-- {
 		w := s.low(k)
 		if s.toks[k].kind == tkPunct && (w == ";" || w == ":" || w == "\"" || w == "“" || w == "”") {
 			return span{}
