@@ -12,10 +12,18 @@ type targetOpt struct {
 	kind string // "parser", "indirect", "obj", "prep" (in the clause) or "far" (past its end)
 }
 
+// How far after the trigger targetOptions looks: optionReach tokens for the phrases in the
+// clause, farReach for those past its end; chosen by hand when the target picker was added
+// (its commit records no tuning of them).
+const (
+	optionReach = 25
+	farReach    = 30
+)
+
 // targetOptions lists the noun phrases after a candidate's trigger that could be its target:
 // the parser's choice first, then the indirect and direct objects, the phrases after each
-// preposition up to the end of the clause (at most 25 tokens on), and those after a preposition
-// past the clause's end (at most 30 tokens on). None of them overlaps the source.
+// preposition up to the end of the clause (at most optionReach tokens on), and those after a
+// preposition past the clause's end (at most farReach tokens on). None of them overlaps the source.
 func (s *sentence) targetOptions(c *cand) []targetOpt {
 	opts := make([]targetOpt, 0, 8)
 	seen := func(sp span) bool {
@@ -38,8 +46,8 @@ func (s *sentence) targetOptions(c *cand) []targetOpt {
 	add(c.indirect, "", "indirect")
 	add(c.obj, "", "obj")
 	end := s.clauseEnd(c.trigEnd)
-	if end > c.trigEnd+25 {
-		end = c.trigEnd + 25
+	if end > c.trigEnd+optionReach {
+		end = c.trigEnd + optionReach
 	}
 	if end > len(s.toks) {
 		end = len(s.toks)
@@ -55,7 +63,7 @@ func (s *sentence) targetOptions(c *cand) []targetOpt {
 	}
 	// Past the clause's end, where a target the parser could not reach may stand ("returned
 	// the paintings, stolen in 1989, to Italy").
-	far := minInt(len(s.toks), c.trigEnd+30)
+	far := minInt(len(s.toks), c.trigEnd+farReach)
 	for j := end; j < far; j++ {
 		w := s.low(j)
 		if !prepositions[w] {
