@@ -879,7 +879,7 @@ func (s *sentence) candidates() []cand {
 	for i := 0; i < n; i++ {
 		generic := false
 		if !s.verbAt(i) {
-			if !genericVerbs || !s.genericVerb(i) {
+			if !genericVerbs || !s.genericCandidate(i) {
 				continue
 			}
 			generic = true
