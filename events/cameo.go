@@ -9,6 +9,7 @@ import (
 )
 
 //go:generate go run ./internal/gencameo -codebook ../../shared/reference/cameo-codes.csv -plover ../../shared/reference/CAMEO2PLOVER-2021.txt -categories data/plover.txt -o data/cameo.tsv
+//go:generate go run ./internal/genverbs -wordnet /usr/share/wordnet -o data/verbclasses.txt
 
 // cameoInfo is what the package knows of one CAMEO code.
 type cameoInfo struct {

@@ -42,7 +42,7 @@ func (s *sentence) candidates() []cand {
 func (s *sentence) verbEvents(out []cand, i int, rep *reporter) []cand {
 	generic := false
 	if !s.verbAt(i) {
-		if !genericVerbs || !s.genericVerb(i) {
+		if !genericVerbs || !s.genericCandidate(i) {
 			return out
 		}
 		generic = true

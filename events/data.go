@@ -9,9 +9,11 @@ import (
 
 // The package's word lists and tables, in the format of internal/lexfile: lexicon.txt (the
 // coding lexicon), words.txt (the parser's word classes), places.txt (the names of places and
-// organisations the actor dictionary's countries lack, and the sectors of actor codes), plover.txt (PLOVER categories and CAMEO roots) and cameo.tsv (the CAMEO codes,
-// generated). They are read when the package is initialised, except the lexicon, which is
-// checked against the CAMEO table when the first stage is made.
+// organisations the actor dictionary's countries lack, and the sectors of actor codes),
+// plover.txt (PLOVER categories and CAMEO roots), verbclasses.txt (WordNet's classes of verbs,
+// generated) and cameo.tsv (the CAMEO codes, generated). They are read when the package is
+// initialised, except the lexicon, which is checked against the CAMEO table when the first
+// stage is made.
 //
 //go:embed data/*.txt data/cameo.tsv
 var dataFS embed.FS

@@ -20,7 +20,7 @@ func TestData(t *testing.T) {
 			t.Errorf("countryOf(%q) = %q, want %q", name, got, want)
 		}
 	}
-	for _, f := range []*lexfile.File{vocab, places, plover} {
+	for _, f := range []*lexfile.File{vocab, places, plover, verbClassFile} {
 		if u := f.Unused(); len(u) > 0 {
 			t.Errorf("%s: sections %q are never read", f.Name, u)
 		}
