@@ -187,6 +187,9 @@ const (
 	FlagOffTopicParagraph         = "off-topic-paragraph"
 	FlagStaleTitle                = "stale-title"
 	FlagDuplicateOf               = "duplicate-of"
+	// FlagPageRepaired: the page was damaged (stray NUL bytes, nesting too deep to parse) and
+	// mended so that its text could be read; the detail says how.
+	FlagPageRepaired = "page-repaired"
 )
 
 // Flag is a reliability note on a document or on a span of it.

@@ -5,6 +5,7 @@ package extract
 
 import (
 	"bytes"
+	"fmt"
 	"net/url"
 	"regexp"
 	"strings"
@@ -31,6 +32,65 @@ type Result struct {
 	Language   string // ISO 639-1 code or ""
 	URL        string // canonical URL where known, else the URL given
 	Paragraphs int    // how many paragraphs Text has
+	// Repairs say what was wrong with the page and mended so that its text could be read
+	// ("3 stray NUL bytes removed"); the document is flagged with them.
+	Repairs []string
+}
+
+// MaxStrayNULs is how many NUL bytes a page of n bytes may hold and still be read as a page, the
+// NULs dropped: one in a thousand bytes, at least one. Binary files hold far more.
+func MaxStrayNULs(n int) int { return max(1, n/1000) }
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// maxDepth is the nesting kept when a page is nested too deep to parse: far below the parser's
+// limit of 512 open elements (which counts elements the parser opens itself) and far above any
+// article's markup.
+const maxDepth = 256
+
+// flatten writes the page again without the start and end tags of elements nested deeper than
+// depth, keeping their text, so that the parser's limit is not reached.
+func flatten(page string, depth int) string {
+	z := html.NewTokenizer(strings.NewReader(page))
+	var b strings.Builder
+	b.Grow(len(page))
+	d := 0
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return b.String()
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if voidElement(atom.Lookup(name)) {
+				b.Write(z.Raw())
+				continue
+			}
+			d++
+			if d > depth {
+				continue
+			}
+		case html.EndTagToken:
+			d--
+			if d >= depth {
+				continue
+			}
+		}
+		b.Write(z.Raw())
+	}
+}
+
+func voidElement(a atom.Atom) bool {
+	switch a {
+	case atom.Area, atom.Base, atom.Br, atom.Col, atom.Embed, atom.Hr, atom.Img, atom.Input, atom.Link, atom.Meta, atom.Source, atom.Track, atom.Wbr:
+		return true
+	}
+	return false
 }
 
 // HTML extracts the article from a raw web page. pageURL is where the page came from ("" when
@@ -44,11 +104,18 @@ func HTML(raw []byte, pageURL string) (res *Result, err error) {
 			res, err = nil, parley.Errorf(parley.EINTERNAL, "extract article: panic: %v", r)
 		}
 	}()
-	text, err := decode(raw)
+	var repairs []string
+	text, err := decode(raw, &repairs)
 	if err != nil {
 		return nil, err
 	}
 	doc, err := html.Parse(strings.NewReader(text))
+	if err != nil && strings.Contains(err.Error(), "open stack of elements") {
+		// Nested deeper than the HTML parser goes (512 elements): keep the text, drop the
+		// tags below a depth no article needs.
+		doc, err = html.Parse(strings.NewReader(flatten(text, maxDepth)))
+		repairs = append(repairs, fmt.Sprintf("elements nested deeper than %d flattened", maxDepth))
+	}
 	if err != nil {
 		return nil, &parley.Error{Code: parley.EINVALID, Message: "parse HTML", Err: err}
 	}
@@ -76,6 +143,7 @@ func HTML(raw []byte, pageURL string) (res *Result, err error) {
 		Language:   md.Language,
 		URL:        md.URL,
 		Paragraphs: len(paras),
+		Repairs:    repairs,
 	}
 	// A guess from a few words is noise ("Home About" reads as Akan); the page's declaration is
 	// better then.
@@ -137,7 +205,7 @@ var metaCharset = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0
 // decode returns the page as NFC-normalised UTF-8, reading its encoding from a byte-order mark or
 // a meta declaration. Bytes that are valid UTF-8 are taken as UTF-8 even against a declaration,
 // because a page saved or served by a tool that re-encoded it keeps its old meta tag.
-func decode(raw []byte) (string, error) {
+func decode(raw []byte, repairs *[]string) (string, error) {
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return "", parley.Errorf(parley.EINVALID, "empty page")
 	}
@@ -159,8 +227,11 @@ func decode(raw []byte) (string, error) {
 		}
 		raw = out
 	}
-	if bytes.IndexByte(raw[:min(len(raw), 8<<10)], 0) >= 0 {
+	if n := bytes.Count(raw, []byte{0}); n > MaxStrayNULs(len(raw)) {
 		return "", parley.Errorf(parley.EINVALID, "not an HTML page: binary data")
+	} else if n > 0 {
+		raw = bytes.ReplaceAll(raw, []byte{0}, nil)
+		*repairs = append(*repairs, fmt.Sprintf("%d stray NUL byte%s removed", n, plural(n)))
 	}
 	text := strings.ToValidUTF8(string(raw), "\uFFFD")
 	// A soft hyphen splits a word in two for every later stage and shows nothing to a reader.

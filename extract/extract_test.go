@@ -120,7 +120,7 @@ func TestDecode(t *testing.T) {
 		{"NFC", "<p>Zu\u0308rich</p>", "<p>Zürich</p>"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := decode([]byte(tc.in))
+			got, err := decode([]byte(tc.in), new([]string))
 			if err != nil {
 				t.Fatalf("decode: %v", err)
 			}
@@ -348,4 +348,31 @@ func FuzzHTML(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestHTMLRepairs: a page with a few stray NUL bytes, or nested deeper than the HTML parser
+// goes, keeps its text and says what was mended.
+func TestHTMLRepairs(t *testing.T) {
+	body := "<p>Negotiators from both sides returned to Geneva on Tuesday for a third round of talks on the security guarantees, officials said.</p>" +
+		"<p>The foreign minister told reporters that the delegation had clear instructions to seek a written commitment before any ceasefire.</p>"
+	deep := strings.Repeat("<div>", 600) + body + strings.Repeat("</div>", 600)
+	for _, tc := range []struct {
+		name, page, repair string
+	}{
+		{"stray nul", "<html><body><article>" + strings.Replace(body, "Geneva", "Gen\x00eva", 1) + "</article></body></html>", "1 stray NUL byte removed"},
+		{"too deep", "<html><body>" + deep + "</body></html>", "elements nested deeper than 256 flattened"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := HTML([]byte(tc.page), "")
+			if err != nil {
+				t.Fatalf("HTML: %v", err)
+			}
+			if !strings.Contains(res.Text, "returned to Geneva on Tuesday") || !strings.Contains(res.Text, "written commitment") {
+				t.Errorf("text lost: %q", res.Text)
+			}
+			if len(res.Repairs) != 1 || res.Repairs[0] != tc.repair {
+				t.Errorf("repairs = %q, want [%q]", res.Repairs, tc.repair)
+			}
+		})
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/encoding/unicode"
 
 	"github.com/parleynews/parley"
+	"github.com/parleynews/parley/extract"
 )
 
 var (
@@ -98,6 +99,11 @@ func checkRaw(b []byte) error {
 		return err
 	}
 	b = bytes.TrimPrefix(b, bomUTF8)
+	if n := bytes.Count(b, nul); n > 0 && n <= extract.MaxStrayNULs(len(b)) {
+		// A few stray NUL bytes in a page saved or served badly: the extractor drops them and
+		// flags the page; judge the rest.
+		b = bytes.ReplaceAll(b, nul, nil)
+	}
 	if _, err := checkBinary(b); err != nil {
 		return err
 	}
@@ -106,6 +112,8 @@ func checkRaw(b []byte) error {
 	}
 	return nil
 }
+
+var nul = []byte{0}
 
 // checkText applies the binary and blank tests to text that is already a Go string (a JSONL
 // field, which encoding/json has made valid UTF-8).

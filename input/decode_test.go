@@ -119,6 +119,8 @@ func TestCheckRaw(t *testing.T) {
 		{"empty", []byte(""), errEmpty},
 		{"blank", []byte("\xEF\xBB\xBF\n \n"), errEmpty},
 		{"binary", []byte("<html>\x00\x00\x00\x01"), errBinary},
+		// A few stray NULs in a long page: the extractor drops them and flags the page.
+		{"stray nul", []byte("<html><body><p>" + strings.Repeat("Talks resumed. ", 200) + "\x00</p></body></html>"), nil},
 	}
 	for _, tt := range tests {
 		if err := checkRaw(tt.in); err != tt.err {

@@ -69,6 +69,9 @@ func prepare(_ context.Context, d *parley.Document) error {
 			d.URL = res.URL
 		}
 		d.Author, d.Language = res.Author, res.Language
+		for _, r := range res.Repairs {
+			d.Flags = append(d.Flags, parley.Flag{Kind: parley.FlagPageRepaired, Detail: r})
+		}
 	}
 	d.ID = ContentID(d.Text)
 	return nil
