@@ -504,6 +504,28 @@ func (m *Model) predictLabel(s *scratch, st *parseState, h, d int) int16 {
 	return classes[best] + 1
 }
 
+// unwind takes one step of emptying the stack once the buffer is used up: a word with a head is
+// popped; a headless word goes to the word below it while another headless word remains (its
+// label from label), else to the root. Parsing and training unwind alike, so that training
+// sees the trees parsing makes.
+func (st *parseState) unwind(rootLabel int16, label func(h, d int) int16) {
+	s0 := st.s0()
+	switch {
+	case st.heads[s0] >= 0:
+		st.pop()
+	case st.headless > 1:
+		s1 := int(st.stack[len(st.stack)-2])
+		lab := label(s1, s0)
+		st.pop()
+		st.heads[s0] = -2
+		st.addArc(s1, s0, lab)
+	default:
+		st.pop()
+		st.heads[s0] = -2
+		st.addArc(st.n, s0, rootLabel)
+	}
+}
+
 // parseSentence parses toks (tagged pos) with the frozen weights; heads and rels are written
 // into out.
 func (m *Model) parseSentence(s *scratch, toks []tokenInfo, pos []parley.POS, heads []int, rels []string) {
@@ -528,21 +550,7 @@ func (m *Model) parseSentence(s *scratch, toks []tokenInfo, pos []parley.POS, he
 			if len(st.stack) == 0 {
 				break
 			}
-			s0 := st.s0()
-			switch {
-			case st.heads[s0] >= 0:
-				st.pop()
-			case st.headless > 1:
-				s1 := int(st.stack[len(st.stack)-2])
-				lab := m.predictLabel(s, st, s1, s0)
-				st.pop()
-				st.heads[s0] = -2
-				st.addArc(s1, s0, lab)
-			default:
-				st.pop()
-				st.heads[s0] = -2
-				st.addArc(n, s0, m.rootLabel)
-			}
+			st.unwind(m.rootLabel, func(h, d int) int16 { return m.predictLabel(s, st, h, d) })
 			continue
 		}
 		if len(st.stack) == 0 {
@@ -774,21 +782,7 @@ func trainParser(sents []Sentence, toks [][]tokenInfo, pos [][]parley.POS, label
 					if len(st.stack) == 0 {
 						break
 					}
-					s0 := st.s0()
-					switch {
-					case st.heads[s0] >= 0:
-						st.pop()
-					case st.headless > 1:
-						s1 := int(st.stack[len(st.stack)-2])
-						lab := label(s1, s0, g, true)
-						st.pop()
-						st.heads[s0] = -2
-						st.addArc(s1, s0, lab)
-					default:
-						st.pop()
-						st.heads[s0] = -2
-						st.addArc(n, s0, pt.rootLabel)
-					}
+					st.unwind(pt.rootLabel, func(h, d int) int16 { return label(h, d, g, true) })
 					continue
 				}
 				if len(st.stack) == 0 {
