@@ -4,7 +4,7 @@ import (
 	"testing"
 )
 
-// TestRoots codes five news sentences for each PLOVER category, written for this test and
+// TestRoots codes at least five news sentences for each PLOVER category, written for this test and
 // varied in syntax: active and passive clauses, coordination, control verbs, event nouns
 // governed by light verbs, and reported clauses. root, when given, is the CAMEO root the
 // event must fall under.
