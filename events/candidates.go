@@ -255,6 +255,9 @@ func (s *sentence) verbTarget(c *cand, e *entry, lem string, early span, oprep s
 			}
 		}
 	}
+	if !c.noun && c.tgt.ok() {
+		c.tgt = s.cutReason(c.tgt)
+	}
 	if !c.tgt.ok() && !c.passive && !e.conv {
 		c.tgt, c.prep = s.prepTarget(fallbackPreps, c.trigEnd, end)
 		c.fallback = true
@@ -310,7 +313,7 @@ func (s *sentence) passiveRoles(c *cand, e *entry, early span, end int) bool {
 	if !c.src.ok() {
 		return false
 	}
-	if len(e.preps) > 0 && e.objs != nil {
+	if len(e.preps) > 0 && (e.objs != nil || transferVerbs[c.lemma] && s.thing(c.tgt)) {
 		// "aid to Ukraine was paused": the subject is the theme, the recipient is in it
 		// or follows.
 		if t, p := s.prepTarget(e.preps, c.tgt.a, c.tgt.b+1); t.ok() {
@@ -351,12 +354,13 @@ func (s *sentence) activeTarget(c *cand, e *entry, lem, oprep string, end int) {
 	default:
 		if t, p := s.prepTarget(e.preps, c.trigEnd, end); t.ok() {
 			c.tgt, c.prep = t, p
-		} else if obj.ok() {
+		} else if obj.ok() && !adjunctStops[oprep] {
+			// Not "resigned after weeks of protests": a time or cause is no target.
 			c.tgt, c.prep = obj, oprep
 			// "refused a request by X": the thing's owner is the target.
 			if t, p := s.ownerTarget(obj.b, end); t.ok() && !s.agentLike(obj) {
 				c.tgt, c.prep = t, p
-			} else if !s.agentLike(obj) && obj.b < end && prepositions[s.low(obj.b)] {
+			} else if !s.agentLike(obj) && obj.b < end && prepositions[s.low(obj.b)] && !s.infinitive(obj.b) {
 				// "rejected appeals against the demolition": the phrase runs on.
 				if t := s.npRight(obj.b+1, end); t.ok() {
 					c.tgt.b = t.b
@@ -399,3 +403,36 @@ var transferVerbs = vocab.Set("transferVerbs")
 // ownForces are nouns for an actor's own armed forces, which a verb moves or sends rather than
 // acts against.
 var ownForces = vocab.Set("ownForces")
+
+// infinitive reports whether "to" at k opens an infinitive ("asked the employers to reopen the
+// plant") rather than a prepositional phrase ("tortured him to death"): a verb's base form
+// follows, by WordNet's verb lemmas.
+func (s *sentence) infinitive(k int) bool {
+	if s.low(k) != "to" || k+1 >= len(s.toks) || !s.isWord(k+1) {
+		return false
+	}
+	n := s.low(k + 1)
+	return !s.toks[k+1].cap && !determiners[n] && !isNumber(n) && !prepositions[n] && !pronouns[n] && classesOf(n) != nil
+}
+
+// thing reports whether a noun phrase names a thing rather than an actor: its head is no
+// agent noun and no name (a capital at the start of the sentence is no sign of a name).
+func (s *sentence) thing(np span) bool {
+	h := s.headOf(np)
+	return !agentNouns[s.low(h)] && !agentNouns[s.nounLemma(h)] && !(h > 0 && s.toks[h].cap) && !pronouns[s.low(h)]
+}
+
+// cutReason ends a target that names an actor before a "for" phrase of reason or of the thing
+// sought: "praised Moldova for its reforms", "asked Germany for more air defence systems". A
+// "for" before a name stays: "the Minister for Energy".
+func (s *sentence) cutReason(np span) span {
+	for j := np.a + 1; j+1 < np.b; j++ {
+		if s.low(j) == "for" && !s.toks[j+1].cap {
+			if head := (span{np.a, j}); s.agentLike(head) {
+				return head
+			}
+			break
+		}
+	}
+	return np
+}

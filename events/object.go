@@ -81,7 +81,7 @@ func (s *sentence) actorAfter(k, end int, purpose bool) (span, string) {
 			}
 			break
 		}
-		if !prepositions[w] || w == "of" {
+		if !prepositions[w] || w == "of" || spreadPreps[w] {
 			continue
 		}
 		if np := s.npRight(j+1, end); np.ok() && s.agentLike(np) && !s.adverbial(np.a, np.b) {
@@ -106,6 +106,10 @@ func (s *sentence) ownerTarget(k, end int) (span, string) {
 }
 
 var adjunctStops = vocab.Set("adjunctStops")
+
+// spreadPreps say where something spread ("went on strike across the country"), not at whom
+// it was aimed.
+var spreadPreps = map[string]bool{"across": true, "throughout": true, "around": true}
 
 // fallbackPreps find a target for an entry whose own prepositions found none.
 var fallbackPreps = []string{"against", "on", "with", "to", "into", "in", "at", "from", "of", "for"}

@@ -36,10 +36,19 @@ func (s *sentence) npTok(i int) bool {
 	if !t.cap && s.verbAt(i) {
 		return false
 	}
-	if !t.cap && (strings.HasSuffix(w, "ing") && len(w) > shortIngWord && !strings.Contains(w, "-") && !(i+1 < len(s.toks) && s.toks[i+1].cap && (i == 0 || !s.isWord(i-1) || determiners[s.low(i-1)] || s.verbAt(i-1))) && !agentNouns[w] && s.lx.nouns[w] == nil && !strings.HasSuffix(w, "thing")) {
+	if !t.cap && (strings.HasSuffix(w, "ing") && len(w) > shortIngWord && !strings.Contains(w, "-") && !(i+1 < len(s.toks) && s.toks[i+1].cap && (i == 0 || !s.isWord(i-1) || determiners[s.low(i-1)] || s.verbAt(i-1))) && !s.ingModifier(i) && !agentNouns[w] && s.lx.nouns[w] == nil && !strings.HasSuffix(w, "thing")) {
 		return false
 	}
 	return true
+}
+
+// ingModifier reports whether the -ing word at i modifies the actor noun after it, right after
+// a determiner: "the ruling party", "the mining company", "its governing coalition".
+func (s *sentence) ingModifier(i int) bool {
+	if i == 0 || i+1 >= len(s.toks) || !determiners[s.low(i-1)] || !s.isWord(i+1) || s.toks[i+1].cap {
+		return false
+	}
+	return agentNouns[s.low(i+1)] || agentNouns[s.nounLemma(i+1)]
 }
 
 // npLeft collects the noun phrase that ends at token k (inclusive), scanning left.
@@ -91,6 +100,9 @@ func (s *sentence) npRight(k, end int) span {
 	b := k
 	for b < end && b-k < maxNP && s.npTok(b) {
 		w := s.low(b)
+		if b > k && s.newPhrase(b) {
+			break // "gave Hezbollah an ultimatum", "lent Kenya $500 million"
+		}
 		if w == "and" || prepositions[w] && w != "of" {
 			// Keep a coordination or an "in"-phrase only when a noun phrase follows.
 			next := b + 1
@@ -114,6 +126,18 @@ func (s *sentence) npRight(k, end int) span {
 		return span{}
 	}
 	return span{k, b}
+}
+
+// newPhrase reports whether token b, inside what npRight reads as one phrase, starts a second
+// noun phrase: an article or a currency sign right after a name or an actor noun (the two
+// objects of "gave Hezbollah an ultimatum", "lent Kenya $500 million").
+func (s *sentence) newPhrase(b int) bool {
+	w := s.low(b)
+	if w != "a" && w != "an" && w != "the" && w != "$" && w != "€" && w != "£" {
+		return false
+	}
+	p := s.low(b - 1)
+	return s.isWord(b-1) && (b-1 > 0 && s.toks[b-1].cap || agentNouns[p]) && !prepositions[p] && !determiners[p]
 }
 
 // capRun is the first run of capitalised words inside a noun phrase.

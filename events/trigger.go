@@ -129,7 +129,8 @@ func (s *sentence) verbReading(i int) bool {
 	if n := i + 1; n < len(s.toks) && s.isWord(n) && !s.toks[n].cap {
 		// "White House press secretary": a noun in a compound, not a verb.
 		nl := s.low(n)
-		if !(determiners[nl] || pronouns[nl] || isNumber(nl) || prepositions[nl] && nl != "of" || isAdverb(nl) || s.lx.hasParticle(lem, nl)) {
+		if !(determiners[nl] || pronouns[nl] || isNumber(nl) || prepositions[nl] && nl != "of" || isAdverb(nl) || s.lx.hasParticle(lem, nl) || s.namesObject(lem, n)) {
+			// "Washington cut aid": the verb's own object word follows.
 			return false
 		}
 	}
@@ -159,6 +160,22 @@ func (s *sentence) takesObject(lem string, n int) bool {
 		}
 		if prepositions[w] || clauseStops[w] {
 			break
+		}
+	}
+	return false
+}
+
+// namesObject reports whether the word at n is one of the object words of lem's entries, or
+// an event noun after a light verb: "Washington cut aid", "allies launch war games".
+func (s *sentence) namesObject(lem string, n int) bool {
+	if lightVerbs[lem] {
+		if e, _ := s.nounTrigger(n); e != nil {
+			return true
+		}
+	}
+	for _, e := range s.lx.verbs[lem] {
+		if e.objs != nil && (e.objs[s.low(n)] || e.objs[s.nounLemma(n)]) {
+			return true
 		}
 	}
 	return false
