@@ -37,7 +37,8 @@ type token struct {
 // appended to out: words and numbers, marks left out, except that a full stop or comma right
 // after a word is noted on it. Hyphens split words except between digits, so that "mid-March"
 // reads as "mid" and "march" while "2025-04-01" stays one word; so does a full stop between a
-// letter and a digit, which segment keeps inside a word ("Sept.11" is "sept" and "11").
+// letter and a digit, for tokens that keep it inside a word ("Sept.11" is "sept" and "11";
+// segment itself splits it as "Sept." and "11").
 func words(text string, stoks []parley.Token, out []token) []token {
 	for k := range stoks {
 		t := &stoks[k]

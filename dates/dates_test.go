@@ -52,6 +52,7 @@ func TestFind(t *testing.T) {
 		{"the offensive in March", "in March", "", parley.GranularityMonth},
 		{"the offensive in mid-March", "mid-March", "", parley.GranularityMonth},
 		{"the attacks of Sept.11, 2001 changed it", "Sept.11, 2001", "2001-09-11", parley.GranularityDay},
+		{"Kyiv, Mar 3, 2009/14:30 pm (AFP) The envoys met", "Mar 3, 2009", "2009-03-03", parley.GranularityDay},
 		{"the poll was taken September 16-19 by phone", "September 16", "2025-09-16", parley.GranularityDay},
 		{"hurt in the team's 30-7 Oct. 19 loss", "Oct. 19", "2025-10-19", parley.GranularityDay},
 		{"He won't sign it on Friday.", "on Friday", "2025-08-22", parley.GranularityDay},

@@ -587,9 +587,13 @@ func (s *splitter) starter(i int) bool {
 // glued reports whether the sentence mark at i, whose run ends at j right before a non-space,
 // ends a sentence glued to the next: "this post.As Ukraine", "he concluded.”Graham said". Both
 // sides must look like plain words, so "2.5", "U.S.-led", "example.com" and "os.Exit(1)" stay
-// whole.
+// whole. A URL glued to the mark ("too.https://t.co/x", as pasted tweets run) starts a
+// sentence after a plain word too, though it is in lower case.
 func (s *splitter) glued(i, j int, closed bool) bool {
 	text := s.text
+	if urlAt(text, j, s.end) > j {
+		return s.hasWord(i) && (closed || s.plainWordBefore(i))
+	}
 	// The right side: a capitalised word with a lower-case letter in it ("As", "NYTimes"), an
 	// abbreviation ("Dr.", "St.") or a dotted acronym ("U.S.").
 	if !(text[j] >= 'A' && text[j] <= 'Z') {
@@ -629,7 +633,13 @@ func (s *splitter) glued(i, j int, closed bool) bool {
 	if closed {
 		return true
 	}
-	// The left side: a plain word of two letters or more that is no abbreviation.
+	return s.plainWordBefore(i)
+}
+
+// plainWordBefore reports whether a plain word of two letters or more that is no abbreviation
+// ends at i, the left side of a glued sentence break.
+func (s *splitter) plainWordBefore(i int) bool {
+	text := s.text
 	b := i
 	for b > s.start && i-b < maxWord && isLetterASCII(text[b-1]) {
 		b--

@@ -30,9 +30,11 @@ import (
 //     joined by hyphens stay whole when they read as a telephone number, zip or date
 //     (853-7906, 2005-03-09) and split as a range otherwise (1946 - 1954).
 //   - a full stop stays with an abbreviation, an initial or a dotted initialism (Mr., Sen.,
-//     U.S., a.m., M.), except when it ends the sentence, where it is the sentence's own mark.
-//   - numbers keep thousands separators, decimals, times and dates (2,000 3.5 11:30 9/11);
-//     URLs, e-mail addresses, @handles and #hashtags stay whole.
+//     U.S., a.m., M.), except when it ends the sentence, where it is the sentence's own mark;
+//     a month or No. glued to a number splits as if spaced (Sept.11 is Sept. 11).
+//   - numbers keep thousands separators, decimals, times and dates (2,000 3.5 11:30 9/11), but
+//     a slash between a date and a time splits them (2009 / 02:00); URLs (also one glued to
+//     the full stop before it), e-mail addresses, @handles and #hashtags stay whole.
 //   - runs of . ! ? ("...", "?!") and of dashes ("--") are one token each.
 //   - citation markers ("[3]") and markdown emphasis (*, _) are not tokens.
 func Tokens(text string, paragraphs, sentences, skip []parley.Span) []parley.Token {
@@ -434,6 +436,7 @@ func (z *tokenizer) word(i, end int) int {
 	digits := true  // the word so far is digits and number punctuation only
 	hyphens := 0    // hyphens joined so far
 	dotted := false // a full stop joined inside the word (U.S, a.m)
+	timed := false  // a time's colon joined inside the word (11:30)
 	for j < end {
 		c := text[j]
 		if c < utf8.RuneSelf {
@@ -499,7 +502,18 @@ func (z *tokenizer) word(i, end int) int {
 			}
 		case '.':
 			// U.S, e.g, a.m (single letters), 3.5, Space.com (a lower-case letter or digit
-			// after), Ph.D (a single letter and full stop after); not post.As.
+			// after), Ph.D (a single letter and full stop after); not post.As. A URL after the
+			// stop starts a token of its own (said.https://...), and an abbreviation that stands
+			// before numbers keeps its stop apart from the number glued to it, as if a space
+			// stood there (Sept.11 is Sept. 11, No.1 is No. 1).
+			if urlAt(text, j+1, end) > j+1 {
+				break
+			}
+			if !digits && part == start && run >= 2 && digitAt(text, j+1, end) {
+				if k := lookupAbbrev(text[start:j]); k == month || k == numbered {
+					break
+				}
+			}
 			initial := run <= 1 || (j+2 < end && text[j+2] == '.')
 			if initial || class(text[j+1])&(cLower|cDigit) != 0 || topLevelDomain(text, j+1, end) {
 				joined = true
@@ -514,9 +528,12 @@ func (z *tokenizer) word(i, end int) int {
 		case ':':
 			// Times: 11:30, 12:42:55.
 			joined = digits && j > start && digitAt(text, j-1, end) && digitAt(text, j+1, end)
+			timed = timed || joined
 		case '/':
-			// Dates and fractions (9/11, 01/24/2001, 1/2) and b/c, w/o.
-			joined = (digits && digitAt(text, j+1, end)) ||
+			// Dates and fractions (9/11, 01/24/2001, 1/2) and b/c, w/o. A slash between a date
+			// and a time (2009/02:00, 14:30/2009) splits them, as a space would: neither is a
+			// part of the other.
+			joined = (digits && digitAt(text, j+1, end) && !timed && !timeAt(text, j+1, end)) ||
 				(run == 1 && !digits && class(text[j+1])&cLetter != 0 && !alnumAt(text, j+2, end))
 		case '&', '_':
 			// AT&T, Q&A, file_name.
@@ -562,6 +579,16 @@ func (z *tokenizer) word(i, end int) int {
 		}
 	}
 	return j
+}
+
+// timeAt reports whether a time of day (one or two digits, a colon, two digits: 9:15, 14:30)
+// starts at i.
+func timeAt(text string, i, end int) bool {
+	k := i
+	for k < end && k-i < 3 && digitAt(text, k, end) {
+		k++
+	}
+	return k > i && k-i <= 2 && k < end && text[k] == ':' && digitAt(text, k+1, end) && digitAt(text, k+2, end)
 }
 
 // possessiveAt returns the end of a possessive 's (straight or curly apostrophe) that starts at
