@@ -206,3 +206,20 @@ func TestReadTokens(t *testing.T) {
 		t.Errorf("names %v (%d), want the five above", p.entities, p.nEntity)
 	}
 }
+
+// TestForeignActorsInPassing keeps a paragraph of a single story that names other countries in
+// passing, with no turn to another story: new actors alone are no evidence.
+func TestForeignActorsInPassing(t *testing.T) {
+	text := `Senator presses for a vote on leak inquiry
+
+Senator Jane Ray said on Tuesday that the Senate should vote on an inquiry into the leaked campaign emails.
+Ray said the leak had damaged the campaign and that voters deserved to know who was behind it.
+The leaked emails were published by a group that has worked from Sweden and Ecuador, and the campaign called the leak an attack on voters.
+Senate leaders said a vote on the inquiry could come next month.`
+	d := withActors(doc(text), map[string]string{"Senate": "USALEG", "Jane Ray": "USALEG", "Ray": "USALEG",
+		"Sweden": "SWE", "Ecuador": "ECU"})
+	New().Process(context.Background(), d)
+	if got := offTopic(d); len(got) != 0 {
+		t.Fatalf("on-topic paragraph cut: %q", got)
+	}
+}
