@@ -18,9 +18,23 @@ type actorRec struct {
 	sur      string // folded surname (or last word of an organisation's name)
 	mentions int
 	docs     int
-	lastDoc  *docEntry
+	counted  map[*docEntry]bool // the documents counted in docs
 	roles    []roleRec
 	tokens   map[string]bool // folded words of all its names
+}
+
+// countDoc counts d among the actor's documents once, however many of its mentions and facts
+// name the actor. (Remembering only the last document counted each one again when a second
+// pass over the facts began from the first.)
+func (r *actorRec) countDoc(d *docEntry) {
+	if r.counted[d] {
+		return
+	}
+	if r.counted == nil {
+		r.counted = map[*docEntry]bool{}
+	}
+	r.counted[d] = true
+	r.docs++
 }
 
 type roleRec struct {

@@ -74,10 +74,7 @@ func (c *storyCtx) actors() {
 				continue
 			}
 			r.mentions += a.mentions
-			if r.lastDoc != d {
-				r.lastDoc = d
-				r.docs++
-			}
+			r.countDoc(d)
 		}
 	}
 	// Actors named only by the facts (a speaker the actor stage missed) still take part.
@@ -86,9 +83,8 @@ func (c *storyCtx) actors() {
 			return
 		}
 		r := c.tab.get(ref.Name, ref.Code)
-		if r != nil && r.lastDoc != d && c.independent(d) {
-			r.lastDoc = d
-			r.docs++
+		if r != nil && c.independent(d) {
+			r.countDoc(d)
 		}
 	}
 	for _, d := range c.docs {

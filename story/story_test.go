@@ -726,3 +726,23 @@ func TestMeetingMentions(t *testing.T) {
 		t.Errorf("meeting reported by %v (%d sources), want a and b", docs, meeting.Sources)
 	}
 }
+
+// TestActorDocumentCount: an actor named in two documents, by mentions and by the facts of
+// each, counts two documents, not one for every pass over them.
+func TestActorDocumentCount(t *testing.T) {
+	b := NewBuilder(Options{})
+	mustAdd(t, b, newDoc(t, "d1", "", borduria2, "“We will not give up the valley,” Velsk told reporters.").
+		actor("Marta Velsk", "SYLGOV", "", "Velsk").quote("We will not give up the valley", velsk).done(), "")
+	mustAdd(t, b, newDoc(t, "d2", "", borduria2, "Velsk said the talks would go on.").
+		actor("Marta Velsk", "SYLGOV", "", "Velsk").quote("the talks would go on", velsk).done(), "")
+	s := b.Stories()[0]
+	for _, a := range s.Actors {
+		if a.Name == "Marta Velsk" {
+			if a.Documents != 2 {
+				t.Errorf("Marta Velsk in %d documents, want 2", a.Documents)
+			}
+			return
+		}
+	}
+	t.Fatalf("no Marta Velsk among %+v", s.Actors)
+}
