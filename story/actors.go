@@ -85,7 +85,11 @@ func (t *actorTable) match(name, code string) *actorRec {
 		if len(toks) > 1 {
 			first = toks[0]
 		}
+		country := len(toks) == 1 && len(code) == 3
 		for _, r := range t.bySur[surKey(sur)] {
+			if country && r.first != "" || len(toks) > 1 && r.country() {
+				continue // "Washington" (USA) is not George Washington, nor "Bank of China" China
+			}
 			if sameWord(r.sur, sur) && compatibleFirst(r.first, first) && r.compatibleCode(code) && (best == nil || r.mentions > best.mentions) {
 				best = r
 			}
@@ -98,6 +102,22 @@ func (t *actorTable) match(name, code string) *actorRec {
 		}
 	}
 	return best
+}
+
+// country reports whether the actor is a country or a capital standing for it: known by one
+// word and only by bare country codes ("China" CHN, "Washington" USA). A one-word name so coded
+// does not match a person or an organisation whose name ends with it ("George Washington",
+// "Bank of China"), nor they it; one-word names match each other as before.
+func (r *actorRec) country() bool {
+	if r.first != "" || len(r.codes) == 0 {
+		return false
+	}
+	for c := range r.codes {
+		if len(c) != 3 {
+			return false
+		}
+	}
+	return true
 }
 
 // compatibleCode reports whether an actor known by the codes of r may be one coded code: the

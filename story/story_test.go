@@ -634,6 +634,13 @@ func TestNameMatching(t *testing.T) {
 		{"Boris Johnson", "GBRGOV", "Mike Johnson", "USALEG", false},
 		{"Donald Trump", "USAGOV", "Trump", "USAPTY", true},
 		{"Oleh Syniehubov", "GOV", "Syniehubov", "UKRGOV", true},
+		// A country, or a capital for it, is not a person or body whose name ends with it.
+		{"George Washington", "USAGOV", "Washington", "USA", false},
+		{"Washington", "USA", "George Washington", "USAGOV", false},
+		{"China", "CHN", "Bank of China", "CHNBUS", false},
+		{"Bank of China", "CHNBUS", "China", "CHN", false},
+		{"China", "CHN", "China", "CHN", true},
+		{"Washington", "USA", "Washington", "USAGOV", true},
 	}
 	for _, tc := range coded {
 		tab := newActorTable()
