@@ -246,3 +246,20 @@ func TestHTMLInChromium(t *testing.T) {
 		fmt.Println("screenshot kept at", os.Getenv("PARLEY_KEEP_SCREENSHOT"))
 	}
 }
+
+// TestKeyActors: an unresolved pronoun, and a phrase with no code and no mention, are no key
+// actors.
+func TestKeyActors(t *testing.T) {
+	st := fixture()
+	st.Actors = append(st.Actors,
+		parley.StoryActor{Name: "they", Mentions: 3, Documents: 2},
+		parley.StoryActor{Name: "Security analysts", Documents: 1},
+		parley.StoryActor{Name: "Pablo Ruiz", Code: "ESPGOV", Documents: 1})
+	var names []string
+	for _, a := range newView(st).Actors {
+		names = append(names, a.Name)
+	}
+	if got := strings.Join(names, ", "); got != "Jane Carter, Olena Koval, Pablo Ruiz" {
+		t.Errorf("key actors: %s", got)
+	}
+}

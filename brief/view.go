@@ -152,9 +152,13 @@ func newView(st *parley.Story) *view {
 			v.Sources++
 		}
 	}
-	v.Actors = st.Actors
-	if len(v.Actors) > maxActors {
-		v.Actors = v.Actors[:maxActors]
+	for _, a := range st.Actors {
+		if len(v.Actors) == maxActors {
+			break
+		}
+		if keyActor(a) {
+			v.Actors = append(v.Actors, a)
+		}
 	}
 
 	// The matrix: actors with positions, issues in profile order, then any others.
@@ -300,3 +304,14 @@ func symbol(p string) string {
 }
 
 var quadNames = map[int]string{1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+
+// keyActor reports whether a story actor belongs in the key-actors table: someone named, not a
+// pronoun the resolver left ("they"), nor a phrase known only from one fact, with no code and
+// no mention ("Security analysts").
+func keyActor(a parley.StoryActor) bool {
+	switch strings.ToLower(strings.TrimSpace(a.Name)) {
+	case "", "he", "she", "it", "they", "we", "i", "you", "who":
+		return false
+	}
+	return a.Code != "" || a.Mentions > 0
+}
