@@ -148,8 +148,11 @@ func view(text string, sp parley.Span, src []parley.Token, out []token) []token 
 				continue
 			}
 			if negation(s) && (glued || strings.ContainsAny(s, "'’")) {
-				if w := fullForm(out[n-1].low); glued && w != "" {
-					out[n-1].low = w
+				if glued {
+					// A sentence can open with the mark alone ("n’t …"): nothing to write out.
+					if w := fullForm(out[n-1].low); w != "" {
+						out[n-1].low = w
+					}
 				}
 				out = append(out, token{start: t.Start, end: t.End, kind: tkWord, text: s, low: "not"})
 				continue
