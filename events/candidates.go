@@ -191,6 +191,18 @@ func (s *sentence) verbEntry(c *cand, i int, lem string, early span, end int) *e
 	return nil
 }
 
+// takeNoun makes the event noun at token j, if it is one, the trigger of c under the light
+// verb lem, and returns its entry; nil when j names no event.
+func (s *sentence) takeNoun(c *cand, j int, lem string) *entry {
+	ne, w := s.nounTrigger(j)
+	if ne == nil {
+		return nil
+	}
+	c.noun, c.light, c.lemma = true, lem, s.low(j)
+	c.trig, c.trigEnd = j, j+w
+	return ne
+}
+
 // lightNoun decides whether the verb lem with entry e (nil for none) gives way to an event noun
 // in its object c.obj, introduced by oprep: a light verb, or a general entry of one, does
 // ("launched an investigation", "went on strike"); a verb whose entries all name other objects
@@ -202,12 +214,8 @@ func (s *sentence) lightNoun(c *cand, e *entry, lem, oprep string, end int) *ent
 		return e
 	}
 	for j := obj.a; j < obj.b; j++ {
-		if ne, w := s.nounTrigger(j); ne != nil {
+		if ne := s.takeNoun(c, j, lem); ne != nil {
 			e = ne
-			c.noun = true
-			c.light = lem
-			c.lemma = s.low(j)
-			c.trig, c.trigEnd = j, j+w
 			break
 		}
 		if s.low(j) == "of" && s.low(j-1) != "state" {
@@ -218,12 +226,8 @@ func (s *sentence) lightNoun(c *cand, e *entry, lem, oprep string, end int) *ent
 	if !c.noun && s.agentLike(obj) && obj.b < end {
 		if obj2 := s.npRight(obj.b, end); obj2.ok() {
 			for j := obj2.a; j < obj2.b; j++ {
-				if ne, w := s.nounTrigger(j); ne != nil {
+				if ne := s.takeNoun(c, j, lem); ne != nil {
 					e = ne
-					c.noun = true
-					c.light = lem
-					c.lemma = s.low(j)
-					c.trig, c.trigEnd = j, j+w
 					c.indirect = obj
 					break
 				}

@@ -514,17 +514,15 @@ func TestReporterIsNoParty(t *testing.T) {
 	}
 }
 
-// TestClaimIsNoFact: an event in the clause of "claimed" or "alleged" is the claimant's
-// statement, not coded as something that happened; after "said" it is coded.
-func TestClaimIsNoFact(t *testing.T) {
-	for _, tt := range []struct {
-		text string
-		want bool
-	}{
-		{"The governor claimed that rebels attacked the border post.", false},
-		{"The opposition alleged that the army shelled the village.", false},
-		{"The governor said that rebels attacked the border post.", true},
-	} {
+// assaultCase is a sentence and whether an assault is to be coded in it.
+type assaultCase struct {
+	text string
+	want bool
+}
+
+func checkAssault(t *testing.T, cases []assaultCase) {
+	t.Helper()
+	for _, tt := range cases {
 		doc := analyse(t, tt.text, "2025-08-20")
 		got := false
 		for _, ev := range doc.Events {
@@ -536,26 +534,23 @@ func TestClaimIsNoFact(t *testing.T) {
 	}
 }
 
+// TestClaimIsNoFact: an event in the clause of "claimed" or "alleged" is the claimant's
+// statement, not coded as something that happened; after "said" it is coded.
+func TestClaimIsNoFact(t *testing.T) {
+	checkAssault(t, []assaultCase{
+		{"The governor claimed that rebels attacked the border post.", false},
+		{"The opposition alleged that the army shelled the village.", false},
+		{"The governor said that rebels attacked the border post.", true},
+	})
+}
+
 // TestUnrealEventNouns: an event noun marked as not having happened is no event.
 func TestUnrealEventNouns(t *testing.T) {
-	for _, tt := range []struct {
-		text string
-		want bool
-	}{
+	checkAssault(t, []assaultCase{
 		{"The pact is meant to deter future Russian attacks on Ukraine.", false},
 		{"Officials discussed a possible invasion of Taiwan by China.", false},
-
 		{"Russian attacks on Kharkiv killed five people on Monday.", true},
-	} {
-		doc := analyse(t, tt.text, "2025-08-20")
-		got := false
-		for _, ev := range doc.Events {
-			got = got || ev.PLOVER == "ASSAULT"
-		}
-		if got != tt.want {
-			t.Errorf("%q: assault coded %v, want %v: %v", tt.text, got, tt.want, summary(doc.Events))
-		}
-	}
+	})
 }
 
 // TestPropositions: what someone fears, hopes or is optimistic about is no event.
